@@ -1,0 +1,94 @@
+package com.trackagoat.api;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.pgclient.PgException;
+import io.vertx.core.VertxException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.ConnectException;
+
+/**
+ * Turns every failure into the enveloped error of the catalogue. Bad input never reaches the
+ * generic mapper as anything but a 4xx; unexpected failures become 500 {@code internal_error}
+ * without any detail in the body and are logged with the request id.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    /** The response of an {@link ApiException}, with {@code Retry-After} where the catalogue asks for it. */
+    public static Response response(ApiException e) {
+        Response.ResponseBuilder b = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(e.toEnvelope());
+        if (e.status() == 429) {
+            b.header("Retry-After", e.meta().get("retryAfter"));
+        } else if (e.status() == 503) {
+            b.header("Retry-After", 5);
+        }
+        return b.build();
+    }
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return response(e);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return response(ApiException.notFound());
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return response(ApiException.methodNotAllowed());
+    }
+
+    @ServerExceptionMapper
+    public Response notSupported(NotSupportedException e) {
+        return response(ApiException.unsupportedMediaType());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        return switch (status) {
+            case 400 -> response(ApiException.malformedBody());
+            case 404 -> response(ApiException.notFound());
+            case 405 -> response(ApiException.methodNotAllowed());
+            case 413 -> response(ApiException.payloadTooLarge());
+            case 414 -> response(ApiException.uriTooLong());
+            case 415 -> response(ApiException.unsupportedMediaType());
+            default -> unexpected(e, request);
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        String requestId = RequestIds.of(request);
+        if (isDatabaseUnavailable(e)) {
+            LOG.warnf("[%s] database unavailable: %s", requestId, e.toString());
+            return response(ApiException.serviceUnavailable());
+        }
+        LOG.errorf(e, "[%s] unexpected failure on %s %s", requestId, request.method(), request.path());
+        return response(ApiException.internal());
+    }
+
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || (t instanceof VertxException && !(t instanceof PgException)
+                    && String.valueOf(t.getMessage()).toLowerCase().contains("connection"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,42 @@
+package com.trackagoat.api;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * {@code X-Request-Id} (conventions.md §1): the client's id when it is well-formed, otherwise a new
+ * UUID; echoed on every response and used in server-side logs.
+ */
+public class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final String PROPERTY = "trackagoat.requestId";
+    private static final Pattern VALID = Pattern.compile("^[A-Za-z0-9._-]{1,128}$");
+
+    public static String of(HttpServerRequest request) {
+        String given = request.getHeader(HEADER);
+        return given != null && VALID.matcher(given).matches() ? given : null;
+    }
+
+    @ServerRequestFilter(preMatching = true, priority = 10)
+    public void assign(ContainerRequestContext ctx) {
+        String given = ctx.getHeaderString(HEADER);
+        String id = given != null && VALID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ctx.setProperty(PROPERTY, id);
+        ctx.getHeaders().putSingle(HEADER, id);
+    }
+
+    @ServerResponseFilter
+    public void echo(ContainerRequestContext req, ContainerResponseContext res) {
+        Object id = req.getProperty(PROPERTY);
+        if (id != null) {
+            res.getHeaders().putSingle(HEADER, id);
+        }
+    }
+}

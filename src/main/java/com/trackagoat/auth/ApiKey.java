@@ -1,0 +1,31 @@
+package com.trackagoat.auth;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "api_key")
+public class ApiKey extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "org_id")
+    public UUID orgId;
+    public String name;
+    public String prefix;
+    @Column(name = "key_hash")
+    public String keyHash;
+    /** Comma-separated, in the order read, write, admin. */
+    public String scopes;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "last_used_at")
+    public Instant lastUsedAt;
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+}

@@ -1,0 +1,121 @@
+package com.trackagoat.support;
+
+import com.trackagoat.auth.ApiKeys;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Test data written straight into PostgreSQL, so that each test builds exactly the rows it needs
+ * (with explicit timestamps) independent of the write API and of other tests.
+ */
+@ApplicationScoped
+public class Fixtures {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Strictly increasing creation times, so list order is predictable within a test. */
+    private static final AtomicLong CLOCK = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli() * 1000);
+
+    private final Pool pool;
+
+    public Fixtures(Pool pool) {
+        this.pool = pool;
+    }
+
+    public record Org(UUID id, String key, UUID keyId) {
+    }
+
+    public static OffsetDateTime nextCreatedAt() {
+        long micros = CLOCK.addAndGet(1_000_000);
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    public void sql(String sql, Object... args) {
+        pool.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(TIMEOUT);
+    }
+
+    public long count(String sql, Object... args) {
+        return pool.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(TIMEOUT).iterator().next().getLong(0);
+    }
+
+    public Org org(String tier) {
+        return org(tier, "UTC", false);
+    }
+
+    public Org org(String tier, String timezone, boolean platform) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime now = nextCreatedAt();
+        sql("INSERT INTO organization (id, name, tier, timezone, banned, is_platform, is_demo, created_at, updated_at) VALUES ($1, $2, $3, $4, false, $5, false, $6, $6)",
+                id, "Org " + id.toString().substring(0, 8), tier, timezone, platform, now);
+        String scopes = platform ? "read,write,admin" : "read,write";
+        String key = ApiKeys.generate();
+        UUID keyId = key(id, key, scopes);
+        return new Org(id, key, keyId);
+    }
+
+    /** Adds a key with the given scopes (comma-separated, in order read,write,admin). */
+    public UUID key(UUID orgId, String key, String scopes) {
+        UUID id = UUID.randomUUID();
+        sql("INSERT INTO api_key (id, org_id, name, prefix, key_hash, scopes, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                id, orgId, "Test key", ApiKeys.prefix(key), ApiKeys.hash(key), scopes, nextCreatedAt());
+        return id;
+    }
+
+    public String newKey(UUID orgId, String scopes) {
+        String key = ApiKeys.generate();
+        key(orgId, key, scopes);
+        return key;
+    }
+
+    public UUID project(UUID orgId, String name) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime now = nextCreatedAt();
+        sql("INSERT INTO project (id, org_id, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)", id, orgId, name, now);
+        return id;
+    }
+
+    public UUID creator(UUID orgId, UUID projectId, String handle, String status) {
+        return creator(orgId, projectId, handle, status, "auto");
+    }
+
+    public UUID creator(UUID orgId, UUID projectId, String handle, String status, String trackingMode) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime now = nextCreatedAt();
+        sql("INSERT INTO creator (id, org_id, project_id, tiktok_handle, tracking_mode, tracking_start_date, status, created_at, updated_at) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+                id, orgId, projectId, handle, trackingMode, LocalDate.parse("2026-01-01"), status, now);
+        return id;
+    }
+
+    public UUID video(UUID orgId, UUID projectId, UUID creatorId, String trackingStatus) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime now = nextCreatedAt();
+        String tiktokId = Long.toString(Math.abs(id.getMostSignificantBits() % 1_000_000_000_000L));
+        sql("INSERT INTO video (id, org_id, project_id, creator_id, tiktok_video_id, url, tracking_status, created_at, updated_at) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+                id, orgId, projectId, creatorId, tiktokId, "https://www.tiktok.com/@someone/video/" + tiktokId, trackingStatus, now);
+        return id;
+    }
+
+    public UUID campaign(UUID orgId, UUID projectId, String name) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime now = nextCreatedAt();
+        sql("INSERT INTO campaign (id, org_id, project_id, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)",
+                id, orgId, projectId, name, now);
+        return id;
+    }
+
+    public void campaignItem(UUID orgId, UUID projectId, UUID campaignId, String type, UUID itemId) {
+        sql("INSERT INTO campaign_item (campaign_id, item_type, item_id, org_id, project_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                campaignId, type, itemId, orgId, projectId, nextCreatedAt());
+    }
+}
