@@ -98,6 +98,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(403, "org_banned", "Organization is banned");
     }
 
+    /** The value, or 404 not_found when it is null (unknown, invisible or foreign ids alike). */
+    public static <T> T requireFound(T value) {
+        if (value == null) {
+            throw notFound();
+        }
+        return value;
+    }
+
     public static ApiException notFound() {
         return new ApiException(404, "not_found", "Not found");
     }

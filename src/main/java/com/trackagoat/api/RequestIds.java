@@ -30,6 +30,8 @@ public class RequestIds {
         String id = given != null && VALID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         ctx.setProperty(PROPERTY, id);
         ctx.getHeaders().putSingle(HEADER, id);
+        // The Accept header is ignored (conventions.md §1): every API answer is JSON.
+        ctx.getHeaders().putSingle("Accept", "application/json");
     }
 
     @ServerResponseFilter

@@ -28,7 +28,7 @@ public class ProjectService {
 
     @WithSession
     public Uni<ProjectDto> get(UUID orgId, UUID id) {
-        return projects.findInOrg(orgId, id).map(p -> ProjectDto.of(required(p)));
+        return projects.findInOrg(orgId, id).map(p -> ProjectDto.of(ApiException.requireFound(p)));
     }
 
     /** PATCH: {@code name}, {@code readme}; at least one. */
@@ -40,7 +40,7 @@ public class ProjectService {
             throw ApiException.noUpdatableField();
         }
         return projects.findInOrg(orgId, id).map(p -> {
-            required(p);
+            ApiException.requireFound(p);
             if (name.present()) {
                 p.name = name.value();
             }
@@ -50,12 +50,5 @@ public class ProjectService {
             p.updatedAt = Json.now();
             return ProjectDto.of(p);
         });
-    }
-
-    static Project required(Project p) {
-        if (p == null) {
-            throw ApiException.notFound();
-        }
-        return p;
     }
 }

@@ -1,0 +1,100 @@
+package com.trackagoat.bootstrap;
+
+import com.trackagoat.TrackagoatConfig;
+import com.trackagoat.api.Json;
+import com.trackagoat.auth.ApiKey;
+import com.trackagoat.auth.ApiKeys;
+import com.trackagoat.auth.Scopes;
+import com.trackagoat.org.Organization;
+import com.trackagoat.org.OrganizationRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Startup bootstrap of auth.md §7: the platform admin key and the demo organization, idempotent
+ * across restarts, finished before the HTTP listener accepts connections.
+ */
+@ApplicationScoped
+public class Bootstrap {
+
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class);
+
+    private final TrackagoatConfig config;
+    private final OrganizationRepository organizations;
+    private final DemoSeeder demo;
+
+    public Bootstrap(TrackagoatConfig config, OrganizationRepository organizations, DemoSeeder demo) {
+        this.config = config;
+        this.organizations = organizations;
+        this.demo = demo;
+    }
+
+    void onStart(@Observes StartupEvent event, @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port)
+            throws Throwable {
+        String adminKey = config.bootstrap().adminKey().filter(k -> !k.isBlank()).orElse(null);
+        if (adminKey != null && !ApiKeys.isValid(adminKey)) {
+            throw new IllegalStateException("trackagoat.bootstrap.admin-key (TRACKAGOAT_BOOTSTRAP_ADMIN_KEY) is not a valid tga_ key");
+        }
+        String demoKey = null;
+        if (config.demo().enabled()) {
+            demoKey = config.demo().apiKey().filter(ApiKeys::isValid).orElseThrow(() -> new IllegalStateException(
+                    "trackagoat.demo.api-key (TRACKAGOAT_DEMO_API_KEY) must be a valid tga_ key when the demo is enabled"));
+        }
+        if (adminKey != null) {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> ensureAdminKey(adminKey)));
+        }
+        if (demoKey != null) {
+            String key = demoKey;
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> demo.ensure(key)));
+            LOG.infof("Demo organization ready. Try:%n  curl -H 'Authorization: Bearer %s' http://localhost:%d/api/v1/projects",
+                    demoKey, port);
+        }
+    }
+
+    private Uni<Void> ensureAdminKey(String key) {
+        String hash = ApiKeys.hash(key);
+        return ApiKey.count("keyHash", hash).flatMap(n -> n > 0 ? Uni.createFrom().voidItem()
+                : organizations.findPlatform()
+                .flatMap(org -> org != null ? Uni.createFrom().item(org) : createPlatform())
+                .flatMap(org -> storeKey(org.id, key, "Bootstrap admin key", Scopes.ORDER))
+                .invoke(() -> LOG.info("Stored the bootstrap admin key in the platform organization")));
+    }
+
+    private Uni<Organization> createPlatform() {
+        Organization org = newOrganization("Platform", "ultra", "UTC");
+        org.platform = true;
+        return organizations.persist(org);
+    }
+
+    static Organization newOrganization(String name, String tier, String timezone) {
+        Organization org = new Organization();
+        org.id = UUID.randomUUID();
+        org.name = name;
+        org.tier = tier;
+        org.timezone = timezone;
+        org.createdAt = Json.now();
+        org.updatedAt = org.createdAt;
+        return org;
+    }
+
+    static Uni<Void> storeKey(UUID orgId, String key, String name, List<String> scopes) {
+        ApiKey k = new ApiKey();
+        k.id = UUID.randomUUID();
+        k.orgId = orgId;
+        k.name = name;
+        k.prefix = ApiKeys.prefix(key);
+        k.keyHash = ApiKeys.hash(key);
+        k.scopes = Scopes.format(scopes);
+        k.createdAt = Json.now();
+        return k.persist().replaceWithVoid();
+    }
+}

@@ -1,0 +1,48 @@
+package com.trackagoat.campaign;
+
+import com.trackagoat.api.Envelope;
+import com.trackagoat.api.JsonBody;
+import com.trackagoat.api.PageRequest;
+import com.trackagoat.api.Params;
+import com.trackagoat.auth.CurrentCaller;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.util.UUID;
+
+@Path("/api/v1/campaigns")
+public class CampaignResource {
+
+    private final CampaignService service;
+    private final CurrentCaller caller;
+
+    public CampaignResource(CampaignService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    public Uni<Envelope> list(@RestQuery("project_id") String projectId, @RestQuery String limit, @RestQuery String cursor) {
+        UUID project = Params.queryId(projectId, "project_id");
+        PageRequest page = PageRequest.parse(limit, cursor);
+        return service.list(caller.orgId(), project, page).map(Envelope::list);
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<Envelope> get(@RestPath String id) {
+        return service.get(caller.orgId(), Params.pathId(id, "id")).map(Envelope::of);
+    }
+
+    @PATCH
+    @Path("{id}")
+    public Uni<Envelope> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
+        UUID campaignId = Params.pathId(id, "id");
+        return service.patch(caller.orgId(), campaignId, JsonBody.parse(contentType, body)).map(Envelope::of);
+    }
+}

@@ -1,0 +1,76 @@
+package com.trackagoat.video;
+
+import com.trackagoat.api.ApiException;
+import com.trackagoat.api.Envelope;
+import com.trackagoat.api.Json;
+import com.trackagoat.api.JsonBody;
+import com.trackagoat.api.PageRequest;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+@ApplicationScoped
+public class VideoService {
+
+    /** Filter values of {@code tracking_status} on the list (excluded videos are never listed). */
+    public static final Set<String> LISTABLE_STATUSES = Set.of(Video.AUTO_TRACKED, Video.PENDING_REVIEW, Video.INCLUDED, Video.DIRECT_ADD);
+
+    /** The review decisions PATCH allows: source → allowed targets (endpoints-core.md). */
+    static final Map<String, Set<String>> TRANSITIONS = Map.of(
+            Video.PENDING_REVIEW, Set.of(Video.INCLUDED, Video.EXCLUDED),
+            Video.AUTO_TRACKED, Set.of(Video.EXCLUDED),
+            Video.INCLUDED, Set.of(Video.EXCLUDED));
+
+    private static final Set<String> ALL_STATUSES =
+            Set.of(Video.AUTO_TRACKED, Video.PENDING_REVIEW, Video.INCLUDED, Video.EXCLUDED, Video.DIRECT_ADD);
+
+    private final VideoRepository videos;
+
+    public VideoService(VideoRepository videos) {
+        this.videos = videos;
+    }
+
+    @WithSession
+    public Uni<Envelope.Page<VideoDto>> list(UUID orgId, UUID projectId, UUID creatorId, String status, PageRequest page) {
+        return videos.page(orgId, projectId, creatorId, status, page)
+                .map(rows -> page.page(rows, v -> v.createdAt, v -> v.id, VideoDto::of));
+    }
+
+    @WithSession
+    public Uni<VideoDto> get(UUID orgId, UUID id) {
+        return videos.findVisible(orgId, id).map(v -> VideoDto.of(ApiException.requireFound(v)));
+    }
+
+    /** PATCH: {@code readme}, {@code metadata}, {@code tracking_status} (the review decision). */
+    @WithTransaction
+    public Uni<VideoDto> patch(UUID orgId, UUID id, JsonBody body) {
+        var readme = body.readme();
+        var metadata = body.metadata();
+        var status = body.oneOf("tracking_status", ALL_STATUSES, false);
+        if (!readme.present() && !metadata.present() && !status.present()) {
+            throw ApiException.noUpdatableField();
+        }
+        return videos.findVisible(orgId, id).map(found -> {
+            Video v = ApiException.requireFound(found);
+            if (status.present() && !status.value().equals(v.trackingStatus)) {
+                if (!TRANSITIONS.getOrDefault(v.trackingStatus, Set.of()).contains(status.value())) {
+                    throw ApiException.invalidField("tracking_status");
+                }
+                v.trackingStatus = status.value();
+            }
+            if (readme.present()) {
+                v.readme = readme.value();
+            }
+            if (metadata.present()) {
+                v.metadata = metadata.value();
+            }
+            v.updatedAt = Json.now();
+            return VideoDto.of(v);
+        });
+    }
+}
