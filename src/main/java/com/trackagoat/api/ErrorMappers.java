@@ -1,12 +1,12 @@
 package com.trackagoat.api;
 
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.pgclient.PgException;
 import io.vertx.core.VertxException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -55,7 +55,7 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, HttpServerRequest request) {
+    public Response web(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         return switch (status) {
             case 400 -> response(ApiException.malformedBody());
@@ -69,13 +69,13 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, HttpServerRequest request) {
+    public Response unexpected(Throwable e, ContainerRequestContext request) {
         String requestId = RequestIds.of(request);
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("[%s] database unavailable: %s", requestId, e.toString());
             return response(ApiException.serviceUnavailable());
         }
-        LOG.errorf(e, "[%s] unexpected failure on %s %s", requestId, request.method(), request.path());
+        LOG.errorf(e, "[%s] unexpected failure on %s %s", requestId, request.getMethod(), request.getUriInfo().getPath());
         return response(ApiException.internal());
     }
 

@@ -1,6 +1,5 @@
 package com.trackagoat.api;
 
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -19,9 +18,9 @@ public class RequestIds {
     private static final String PROPERTY = "trackagoat.requestId";
     private static final Pattern VALID = Pattern.compile("^[A-Za-z0-9._-]{1,128}$");
 
-    public static String of(HttpServerRequest request) {
-        String given = request.getHeader(HEADER);
-        return given != null && VALID.matcher(given).matches() ? given : null;
+    /** The id assigned to the request (for server-side logs). */
+    public static String of(ContainerRequestContext request) {
+        return String.valueOf(request.getProperty(PROPERTY));
     }
 
     @ServerRequestFilter(preMatching = true, priority = 10)
