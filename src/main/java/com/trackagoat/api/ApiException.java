@@ -87,6 +87,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(402, "limit_reached", "Limit reached: " + limitKey, m);
     }
 
+    public static ApiException retentionExceeded(long retentionDays, java.time.LocalDate earliestFrom) {
+        Map<String, Object> m = one("retention_days", retentionDays);
+        m.put("earliest_from", earliestFrom.toString());
+        return new ApiException(402, "retention_exceeded", "Requested range starts before the history retention window", m);
+    }
+
     public static ApiException insufficientScope(String required, List<String> granted) {
         Map<String, Object> m = one("required", required);
         m.put("granted", granted);
