@@ -31,7 +31,7 @@ public class AuthRepository {
 
     public Uni<KeyRow> findActiveKey(String keyHash) {
         return pool.preparedQuery("""
-                        SELECT k.id, k.org_id, k.scopes, k.last_used_at, o.tier, o.timezone, o.banned, o.is_platform
+                        SELECT k.id, k.org_id, k.scopes, k.last_used_at, o.tier, o.timezone, o.banned, o.is_platform, o.stats_version
                         FROM api_key k JOIN organization o ON o.id = k.org_id
                         WHERE k.key_hash = $1 AND k.revoked_at IS NULL""")
                 .execute(Tuple.of(keyHash))
@@ -40,7 +40,7 @@ public class AuthRepository {
 
     private static KeyRow toKeyRow(Row r) {
         Caller caller = new Caller(r.getUUID("id"), r.getUUID("org_id"), Scopes.parse(r.getString("scopes")),
-                r.getString("tier"), r.getString("timezone"), r.getBoolean("is_platform"));
+                r.getString("tier"), r.getString("timezone"), r.getBoolean("is_platform"), r.getLong("stats_version"));
         OffsetDateTime lastUsed = r.getOffsetDateTime("last_used_at");
         return new KeyRow(caller, r.getBoolean("banned"), lastUsed == null ? null : lastUsed.toInstant());
     }

@@ -1,0 +1,39 @@
+package com.trackagoat.stats;
+
+import com.trackagoat.api.Envelope;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Stats results cached per organization {@code stats_version} (stats-and-metrics.md §8): any
+ * snapshot written, or any change to what is counted, bumps the version, so an entry is never
+ * served after it; entries also expire after 10 minutes. A cached body differs from a fresh one
+ * only in {@code meta.cached}.
+ */
+@ApplicationScoped
+public class StatsCache {
+
+    private final CaffeineCache cache;
+
+    public StatsCache(@CacheName("stats") Cache cache) {
+        this.cache = cache.as(CaffeineCache.class);
+    }
+
+    public Uni<Envelope> get(String key, long statsVersion, Supplier<Uni<?>> compute) {
+        String versioned = statsVersion + "|" + key;
+        CompletableFuture<Object> hit = cache.getIfPresent(versioned);
+        if (hit != null && hit.isDone() && !hit.isCompletedExceptionally()) {
+            return Uni.createFrom().item(Envelope.stats(hit.join(), true));
+        }
+        return compute.get().map(data -> {
+            cache.put(versioned, CompletableFuture.completedFuture(data));
+            return Envelope.stats(data, false);
+        });
+    }
+}
