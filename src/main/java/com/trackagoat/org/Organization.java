@@ -22,6 +22,9 @@ public class Organization extends PanacheEntityBase {
     public boolean platform;
     @Column(name = "is_demo")
     public boolean demo;
+    /** Bumped by every change to what the organization's stats compute from (cache and cohort validity). */
+    @Column(name = "stats_version")
+    public long statsVersion;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

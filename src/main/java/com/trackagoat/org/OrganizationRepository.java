@@ -21,6 +21,14 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
         return query.range(0, page.fetchSize() - 1).list();
     }
 
+    /**
+     * Invalidates the organization's cached stats and cohort curves: call in the transaction of any
+     * write that changes what its stats count.
+     */
+    public Uni<Void> bumpStatsVersion(UUID orgId) {
+        return update("statsVersion = statsVersion + 1 where id = ?1", orgId).replaceWithVoid();
+    }
+
     public Uni<Organization> findPlatform() {
         return find("platform", true).firstResult();
     }

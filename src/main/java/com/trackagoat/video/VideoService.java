@@ -5,6 +5,7 @@ import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
+import com.trackagoat.org.OrganizationRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -30,9 +31,11 @@ public class VideoService {
             Set.of(Video.AUTO_TRACKED, Video.PENDING_REVIEW, Video.INCLUDED, Video.EXCLUDED, Video.DIRECT_ADD);
 
     private final VideoRepository videos;
+    private final OrganizationRepository organizations;
 
-    public VideoService(VideoRepository videos) {
+    public VideoService(VideoRepository videos, OrganizationRepository organizations) {
         this.videos = videos;
+        this.organizations = organizations;
     }
 
     @WithSession
@@ -55,13 +58,15 @@ public class VideoService {
         if (!readme.present() && !metadata.present() && !status.present()) {
             throw ApiException.noUpdatableField();
         }
-        return videos.findVisible(orgId, id).map(found -> {
+        return videos.findVisible(orgId, id).flatMap(found -> {
             Video v = ApiException.requireFound(found);
+            Uni<Void> counted = Uni.createFrom().voidItem();
             if (status.present() && !status.value().equals(v.trackingStatus)) {
                 if (!TRANSITIONS.getOrDefault(v.trackingStatus, Set.of()).contains(status.value())) {
                     throw ApiException.invalidField("tracking_status");
                 }
                 v.trackingStatus = status.value();
+                counted = organizations.bumpStatsVersion(orgId);
             }
             if (readme.present()) {
                 v.readme = readme.value();
@@ -70,7 +75,7 @@ public class VideoService {
                 v.metadata = metadata.value();
             }
             v.updatedAt = Json.now();
-            return VideoDto.of(v);
+            return counted.replaceWith(VideoDto.of(v));
         });
     }
 }
