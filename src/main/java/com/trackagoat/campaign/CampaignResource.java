@@ -5,6 +5,8 @@ import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
+import com.trackagoat.stats.StatsQuery;
+import com.trackagoat.stats.StatsService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,10 +22,12 @@ public class CampaignResource {
 
     private final CampaignService service;
     private final CurrentCaller caller;
+    private final StatsService stats;
 
-    public CampaignResource(CampaignService service, CurrentCaller caller) {
+    public CampaignResource(CampaignService service, CurrentCaller caller, StatsService stats) {
         this.service = service;
         this.caller = caller;
+        this.stats = stats;
     }
 
     @GET
@@ -44,5 +48,14 @@ public class CampaignResource {
     public Uni<Envelope> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID campaignId = Params.pathId(id, "id");
         return service.patch(caller.orgId(), campaignId, JsonBody.parse(contentType, body)).map(Envelope::of);
+    }
+    /** Day-bucketed stats (stats-and-metrics.md); parameters are resolved and checked in the contract's order. */
+    @GET
+    @Path("{id}/stats")
+    public Uni<Envelope> stats(@RestPath String id, @RestQuery String from, @RestQuery String to, @RestQuery String tz,
+                               @RestQuery String metric, @RestQuery("base_metric") String baseMetric,
+                               @RestQuery String granularity, @RestQuery String cohort) {
+        UUID entityId = Params.pathId(id, "id");
+        return stats.campaign(caller.get(), entityId, new StatsQuery.Raw(from, to, tz, metric, baseMetric, granularity, cohort));
     }
 }

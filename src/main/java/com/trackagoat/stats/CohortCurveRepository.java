@@ -30,18 +30,18 @@ public class CohortCurveRepository {
     private static final String COMPUTE = """
             INSERT INTO cohort_curve (org_id, tz, stats_version, day_number, gain_sum, sample_size)
             WITH vids AS (
-                SELECT v.id, (v.posted_at AT TIME ZONE $2)::date AS d0
+                SELECT v.id, (v.posted_at AT TIME ZONE $2::varchar)::date AS d0
                 FROM video v
-                WHERE v.org_id = $1 AND v.posted_at IS NOT NULL AND %s
+                WHERE v.org_id = $1::uuid AND v.posted_at IS NOT NULL AND %s
             ),
             days AS (
-                SELECT s.video_id, vids.d0, (s.captured_at AT TIME ZONE $2)::date AS d,
+                SELECT s.video_id, vids.d0, (s.captured_at AT TIME ZONE $2::varchar)::date AS d,
                        (array_agg(s.view_count ORDER BY s.captured_at DESC))[1] AS dv,
                        bool_or(s.is_baseline) AS has_baseline,
                        bool_or(s.is_baseline AND s.view_count = 0) AS zero_baseline,
                        (array_agg(s.is_baseline AND s.view_count = 0 ORDER BY s.captured_at))[1] AS first_is_zero_baseline
                 FROM video_snapshot s JOIN vids ON vids.id = s.video_id
-                GROUP BY s.video_id, vids.d0, (s.captured_at AT TIME ZONE $2)::date
+                GROUP BY s.video_id, vids.d0, (s.captured_at AT TIME ZONE $2::varchar)::date
             ),
             gains AS (
                 SELECT d - d0 AS n,
@@ -52,12 +52,12 @@ public class CohortCurveRepository {
                 FROM days
                 WINDOW w AS (PARTITION BY video_id ORDER BY d)
             )
-            SELECT $1, $2, $3, n, sum(gain), count(*)
+            SELECT $1::uuid, $2::varchar, $3::bigint, n, sum(gain)::bigint, count(*)::integer
             FROM gains
             WHERE gain IS NOT NULL AND n >= start_n AND n <= start_n + 364
             GROUP BY n
             UNION ALL
-            SELECT $1, $2, $3, -1, 0, 0
+            SELECT $1::uuid, $2::varchar, $3::bigint, -1, 0, 0
             ON CONFLICT DO NOTHING""".formatted(StatsRepository.COUNTED);
 
     private final Pool pool;

@@ -6,6 +6,8 @@ import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
+import com.trackagoat.stats.StatsQuery;
+import com.trackagoat.stats.StatsService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,10 +23,12 @@ public class VideoResource {
 
     private final VideoService service;
     private final CurrentCaller caller;
+    private final StatsService stats;
 
-    public VideoResource(VideoService service, CurrentCaller caller) {
+    public VideoResource(VideoService service, CurrentCaller caller, StatsService stats) {
         this.service = service;
         this.caller = caller;
+        this.stats = stats;
     }
 
     @GET
@@ -52,5 +56,14 @@ public class VideoResource {
     public Uni<Envelope> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID videoId = Params.pathId(id, "id");
         return service.patch(caller.orgId(), videoId, JsonBody.parse(contentType, body)).map(Envelope::of);
+    }
+    /** Day-bucketed stats (stats-and-metrics.md); parameters are resolved and checked in the contract's order. */
+    @GET
+    @Path("{id}/stats")
+    public Uni<Envelope> stats(@RestPath String id, @RestQuery String from, @RestQuery String to, @RestQuery String tz,
+                               @RestQuery String metric, @RestQuery("base_metric") String baseMetric,
+                               @RestQuery String granularity, @RestQuery String cohort) {
+        UUID entityId = Params.pathId(id, "id");
+        return stats.video(caller.get(), entityId, new StatsQuery.Raw(from, to, tz, metric, baseMetric, granularity, cohort));
     }
 }

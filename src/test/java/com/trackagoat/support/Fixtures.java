@@ -118,4 +118,22 @@ public class Fixtures {
         sql("INSERT INTO campaign_item (campaign_id, item_type, item_id, org_id, project_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
                 campaignId, type, itemId, orgId, projectId, nextCreatedAt());
     }
+
+    /** A video snapshot; {@code reason} non-null makes it a baseline. */
+    public void videoSnapshot(UUID orgId, UUID videoId, String at, long views, long likes, long comments, long shares, long saves, String reason) {
+        sql("INSERT INTO video_snapshot (video_id, captured_at, org_id, view_count, like_count, comment_count, share_count, save_count, "
+                        + "is_baseline, baseline_reason, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'scheduled')",
+                videoId, OffsetDateTime.parse(at), orgId, views, likes, comments, shares, saves, reason != null, reason);
+    }
+
+    /** A creator snapshot; {@code reason} non-null makes it a baseline. */
+    public void creatorSnapshot(UUID orgId, UUID creatorId, String at, long followers, long following, long likes, long videos, String reason) {
+        sql("INSERT INTO creator_snapshot (creator_id, captured_at, org_id, follower_count, following_count, likes_count, video_count, "
+                        + "is_baseline, baseline_reason, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'scheduled')",
+                creatorId, OffsetDateTime.parse(at), orgId, followers, following, likes, videos, reason != null, reason);
+    }
+
+    public void postedAt(UUID videoId, String at) {
+        sql("UPDATE video SET posted_at = $2 WHERE id = $1", videoId, OffsetDateTime.parse(at));
+    }
 }

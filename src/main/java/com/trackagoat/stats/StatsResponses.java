@@ -1,0 +1,66 @@
+package com.trackagoat.stats;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The JSON shapes of the stats endpoints (stats-and-metrics.md §3–§6), keys in contract order. */
+public final class StatsResponses {
+
+    private StatsResponses() {
+    }
+
+    public record Baseline(UUID entityId, String snapshotAt, String reason) {
+    }
+
+    public record VideoHistory(String date, long viewCount, long likeCount, long commentCount, long shareCount, long saveCount) {
+    }
+
+    public record VelocityEntry(int dayNumber, Long viewsGained) {
+    }
+
+    public record CohortEntry(int dayNumber, double avgViewsGained, int sampleSize) {
+    }
+
+    public record Cohort(List<CohortEntry> creatorAvg, List<CohortEntry> orgAvg) {
+    }
+
+    /** Video legacy shape; {@code cohort} is the only optional key of any data object. */
+    public record VideoStats(UUID videoId, String timezone, String from, String to, List<VideoHistory> history,
+                             List<VelocityEntry> velocity, List<Baseline> baselines, String firstDataDate,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Cohort cohort) {
+    }
+
+    public record CreatorHistory(String date, Long followerCount, Long followingCount, Long likesCount, Long videoCount,
+                                 long views, long likes, long comments, long shares, long saves,
+                                 Long viewsGained, Long likesGained, Long commentsGained, Long sharesGained, Long savesGained,
+                                 long posts) {
+    }
+
+    public record CreatorStats(UUID creatorId, String timezone, String from, String to, List<CreatorHistory> history,
+                               List<Baseline> baselines, String firstDataDate) {
+    }
+
+    public record CampaignHistory(String date, long views, long likes, long comments, long shares, long saves,
+                                  Long viewsGained, Long likesGained, Long commentsGained, Long sharesGained, Long savesGained,
+                                  long posts) {
+    }
+
+    public record Totals(long videos, long creators, long views, long likes, long comments, long shares, long saves) {
+    }
+
+    public record CampaignStats(UUID campaignId, String timezone, String from, String to, Totals totals,
+                                List<CampaignHistory> history, Long targetViews, String targetAt, Double progressPct,
+                                List<Baseline> baselines, String firstDataDate) {
+    }
+
+    public record Point(String bucketStart, Double value) {
+    }
+
+    public record Series(String metric, String unit, String mode, String granularity, String timezone, List<Point> points) {
+    }
+
+    public record DerivedStats(List<Series> series, List<Baseline> baselines, String firstDataDate) {
+    }
+}

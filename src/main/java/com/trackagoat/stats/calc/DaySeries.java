@@ -1,0 +1,119 @@
+package com.trackagoat.stats.calc;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The snapshots of one entity bucketed into days of a time zone (stats-and-metrics.md §2): day
+ * values, carried values and attributed gains. Pure and allocation-light: days are kept as sorted
+ * epoch-day numbers and looked up by binary search.
+ */
+public final class DaySeries {
+
+    private final long[] days;          // epoch days holding a snapshot, ascending
+    private final long[][] dayValues;   // DV: counters of the day's last snapshot
+    private final long[][] gains;       // A: attributed gain per day, null = none
+    private final Snap first;
+
+    private DaySeries(long[] days, long[][] dayValues, long[][] gains, Snap first) {
+        this.days = days;
+        this.dayValues = dayValues;
+        this.gains = gains;
+        this.first = first;
+    }
+
+    public static final DaySeries EMPTY = new DaySeries(new long[0], new long[0][], new long[0][], null);
+
+    /**
+     * @param snaps   the entity's snapshots, sorted by {@code at} ascending
+     * @param isVideo videos have the zero-baseline rule (a baseline with view_count 0 gains from 0)
+     */
+    public static DaySeries of(List<Snap> snaps, ZoneId zone, boolean isVideo) {
+        if (snaps.isEmpty()) {
+            return EMPTY;
+        }
+        int n = snaps.size();
+        long[] days = new long[n];
+        long[][] values = new long[n][];
+        long[][] gains = new long[n][];
+        int count = 0;
+        int i = 0;
+        long[] previous = null;
+        while (i < n) {
+            long day = epochDay(snaps.get(i), zone);
+            long[] zeroBaseline = null;
+            boolean hasBaseline = false;
+            long[] last = null;
+            for (; i < n && epochDay(snaps.get(i), zone) == day; i++) {
+                Snap s = snaps.get(i);
+                if (s.baseline()) {
+                    hasBaseline = true;
+                    if (isVideo && s.counters()[0] == 0 && zeroBaseline == null) {
+                        zeroBaseline = s.counters();
+                    }
+                }
+                last = s.counters();
+            }
+            long[] gain;
+            if (hasBaseline) {
+                gain = zeroBaseline == null ? null : minus(last, zeroBaseline);
+            } else {
+                gain = previous == null ? null : minus(last, previous);
+            }
+            days[count] = day;
+            values[count] = last;
+            gains[count] = gain;
+            count++;
+            previous = last;
+        }
+        return new DaySeries(Arrays.copyOf(days, count), Arrays.copyOf(values, count), Arrays.copyOf(gains, count), snaps.get(0));
+    }
+
+    private static long epochDay(Snap s, ZoneId zone) {
+        return LocalDate.ofInstant(s.at(), zone).toEpochDay();
+    }
+
+    private static long[] minus(long[] a, long[] b) {
+        long[] r = new long[a.length];
+        for (int k = 0; k < a.length; k++) {
+            r[k] = a[k] - b[k];
+        }
+        return r;
+    }
+
+    public boolean isEmpty() {
+        return days.length == 0;
+    }
+
+    /** The first day holding a snapshot, or null. */
+    public LocalDate firstDay() {
+        return days.length == 0 ? null : LocalDate.ofEpochDay(days[0]);
+    }
+
+    public LocalDate lastDay() {
+        return days.length == 0 ? null : LocalDate.ofEpochDay(days[days.length - 1]);
+    }
+
+    /** The entity's first snapshot (its baseline), or null. */
+    public Snap first() {
+        return first;
+    }
+
+    /** CV(d): the day value of the latest day ≤ d with a snapshot, or null. */
+    public long[] carried(LocalDate day) {
+        int idx = Arrays.binarySearch(days, day.toEpochDay());
+        if (idx >= 0) {
+            return dayValues[idx];
+        }
+        int before = -idx - 2;
+        return before >= 0 ? dayValues[before] : null;
+    }
+
+    /** A(d): the attributed gain of the day, or null (no snapshot that day, a baseline day, or no earlier snapshot). */
+    public long[] gain(LocalDate day) {
+        int idx = Arrays.binarySearch(days, day.toEpochDay());
+        return idx >= 0 ? gains[idx] : null;
+    }
+}
