@@ -22,6 +22,8 @@ public interface TrackagoatConfig {
 
     Scrape scrape();
 
+    Retention retention();
+
     /** Handles banned on the platform (scraping.md §1). */
     Optional<List<String>> bannedHandles();
 
@@ -62,8 +64,25 @@ public interface TrackagoatConfig {
         int historyDays();
     }
 
+    interface Retention {
+        /** Daily pruning of snapshots beyond the tier's retention (UTC). */
+        @WithDefault("0 0 3 * * ?")
+        String cron();
+    }
+
     interface Scrape {
         @WithDefault("true")
         boolean enabled();
+
+        /** Interval of the job; slots are multiples of it since the epoch. */
+        @WithDefault("1h")
+        java.time.Duration every();
+
+        /** Quartz-style cron; overrides {@link #every()} when set. */
+        Optional<String> cron();
+
+        /** Entities claimed per transaction. */
+        @WithDefault("500")
+        int batchSize();
     }
 }

@@ -1,0 +1,69 @@
+package com.trackagoat.scrape;
+
+import com.trackagoat.TrackagoatConfig;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
+
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The scheduled scrape (scraping.md §1–§2): every {@code trackagoat.scrape.every}, or on
+ * {@code trackagoat.scrape.cron} when that is set. The slot is the scheduled fire time floored to
+ * the interval (or to the minute in cron mode); missed runs are not caught up.
+ */
+@ApplicationScoped
+public class ScrapeJob {
+
+    private final ScrapeService service;
+    private final TrackagoatConfig config;
+
+    public ScrapeJob(ScrapeService service, TrackagoatConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @Scheduled(identity = "scrape-every", every = "${trackagoat.scrape.every:1h}", skipExecutionIf = SkipEvery.class,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> every(ScheduledExecution execution) {
+        return service.runScheduled(Simulation.slot(execution.getScheduledFireTime(), config.scrape().every()));
+    }
+
+    @Scheduled(identity = "scrape-cron", cron = "${trackagoat.scrape.cron:off}", skipExecutionIf = SkipDisabled.class,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> cron(ScheduledExecution execution) {
+        return service.runScheduled(execution.getScheduledFireTime().truncatedTo(ChronoUnit.MINUTES));
+    }
+
+    /** Skips when scraping is disabled. */
+    @Singleton
+    public static class SkipDisabled implements Scheduled.SkipPredicate {
+        private final TrackagoatConfig config;
+
+        public SkipDisabled(TrackagoatConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !config.scrape().enabled();
+        }
+    }
+
+    /** Skips the interval trigger when scraping is disabled or a cron expression replaces it. */
+    @Singleton
+    public static class SkipEvery implements Scheduled.SkipPredicate {
+        private final TrackagoatConfig config;
+
+        public SkipEvery(TrackagoatConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !config.scrape().enabled() || config.scrape().cron().filter(c -> !c.isBlank()).isPresent();
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package com.trackagoat.scrape;
+
+import com.trackagoat.scrape.Simulation.CreatorCounters;
+import com.trackagoat.scrape.Simulation.VideoCounters;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * SQL of the scraper. Work is claimed with {@code FOR UPDATE SKIP LOCKED}: the due condition is
+ * re-checked by PostgreSQL on the locked row, so concurrent instances never process an entity twice
+ * for one slot, and snapshot inserts are {@code ON CONFLICT DO NOTHING} on (entity, captured_at).
+ */
+@ApplicationScoped
+public class ScrapeRepository {
+
+    /** Hours of a tier's floor, as SQL over organization {@code o}: $3 free, $4 starter, $5 ultra. */
+    private static final String FLOOR = "make_interval(hours => CASE o.tier WHEN 'free' THEN %s::int WHEN 'starter' THEN %s::int ELSE %s::int END)";
+
+    public record Floors(int free, int starter, int ultra) {
+        Object[] params() {
+            return new Object[]{free, starter, ultra};
+        }
+    }
+
+    public record DueCreator(UUID id, UUID orgId, UUID projectId, String trackingMode, LocalDate trackingStart, String timezone,
+                             Instant lastScrapedAt, Instant lastDiscoveryAt, CreatorCounters counters, boolean resume,
+                             boolean profileDue, boolean discoveryDue) {
+    }
+
+    public record DueVideo(UUID id, UUID orgId, Instant postedAt, Instant lastScrapedAt, VideoCounters counters, boolean resume) {
+    }
+
+    /** One snapshot row to write. */
+    public record VideoSnapshot(UUID videoId, UUID orgId, VideoCounters counters, String baselineReason) {
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(Row r, String column) {
+        OffsetDateTime t = r.getOffsetDateTime(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Active creators whose banned handle stops them: set to disabled instead of being scraped. */
+    public Uni<Integer> disableBanned(SqlConnection c, List<String> handles, UUID onlyOrg) {
+        if (handles.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return c.preparedQuery("UPDATE creator SET status = 'disabled', updated_at = now() WHERE status = 'active' "
+                        + "AND tiktok_handle = ANY($1) AND ($2::uuid IS NULL OR org_id = $2)")
+                .execute(Tuple.of(handles.toArray(String[]::new), onlyOrg)).map(r -> r.rowCount());
+    }
+
+    public Uni<List<DueCreator>> claimCreators(SqlConnection c, Instant slot, Floors profile, Floors discovery, int limit, UUID onlyOrg) {
+        String sql = """
+                SELECT c.id, c.org_id, c.project_id, c.tracking_mode, c.tracking_start_date, o.timezone, c.last_scraped_at,
+                       c.last_discovery_at, c.follower_count, c.following_count, c.likes_count, c.video_count, c.resume_baseline,
+                       (c.last_scraped_at IS NULL OR c.last_scraped_at <= $1::timestamptz - %s) AS profile_due,
+                       (c.last_discovery_at IS NULL OR c.last_discovery_at <= $1::timestamptz - %s) AS discovery_due
+                FROM creator c JOIN organization o ON o.id = c.org_id
+                WHERE c.status = 'active' AND NOT o.banned AND ($9::uuid IS NULL OR c.org_id = $9)
+                  AND ((c.last_scraped_at IS NULL OR c.last_scraped_at <= $1::timestamptz - %s) OR (c.last_discovery_at IS NULL OR c.last_discovery_at <= $1::timestamptz - %s))
+                ORDER BY c.id LIMIT $2
+                FOR UPDATE OF c SKIP LOCKED""".formatted(
+                FLOOR.formatted("$3", "$4", "$5"), FLOOR.formatted("$6", "$7", "$8"),
+                FLOOR.formatted("$3", "$4", "$5"), FLOOR.formatted("$6", "$7", "$8"));
+        Tuple args = Tuple.of(utc(slot), limit).addInteger(profile.free()).addInteger(profile.starter()).addInteger(profile.ultra())
+                .addInteger(discovery.free()).addInteger(discovery.starter()).addInteger(discovery.ultra()).addUUID(onlyOrg);
+        return c.preparedQuery(sql).execute(args).map(rows -> {
+            List<DueCreator> out = new ArrayList<>();
+            for (Row r : rows) {
+                Long followers = r.getLong("follower_count");
+                CreatorCounters counters = followers == null ? null : new CreatorCounters(followers, r.getLong("following_count"),
+                        r.getLong("likes_count"), r.getLong("video_count"));
+                out.add(new DueCreator(r.getUUID("id"), r.getUUID("org_id"), r.getUUID("project_id"), r.getString("tracking_mode"),
+                        r.getLocalDate("tracking_start_date"), r.getString("timezone"), instant(r, "last_scraped_at"),
+                        instant(r, "last_discovery_at"), counters, r.getBoolean("resume_baseline"), r.getBoolean("profile_due"),
+                        r.getBoolean("discovery_due")));
+            }
+            return out;
+        });
+    }
+
+    /** Inserts discovered videos; returns the ids actually inserted (a known tiktok_video_id of the project is skipped). */
+    public Uni<List<UUID>> insertDiscovered(SqlConnection c, DueCreator creator, String handle, List<Simulation.Post> posts, Instant slot) {
+        if (posts.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        int n = posts.size();
+        UUID[] ids = new UUID[n];
+        String[] tiktokIds = new String[n];
+        String[] urls = new String[n];
+        String[] titles = new String[n];
+        OffsetDateTime[] posted = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            Simulation.Post p = posts.get(i);
+            ids[i] = p.id();
+            tiktokIds[i] = p.tiktokVideoId();
+            urls[i] = "https://www.tiktok.com/@" + handle + "/video/" + p.tiktokVideoId();
+            titles[i] = p.title();
+            posted[i] = utc(p.postedAt());
+        }
+        String status = creator.trackingMode().equals("selective") ? "pending_review" : "auto_tracked";
+        return c.preparedQuery("""
+                        INSERT INTO video (id, org_id, project_id, creator_id, tiktok_video_id, url, title, tracking_status, posted_at,
+                                           created_at, updated_at)
+                        SELECT u.id, $1, $2, $3, u.tid, u.url, u.title, $4, u.posted, now(), now()
+                        FROM unnest($5::uuid[], $6::varchar[], $7::text[], $8::text[], $9::timestamptz[]) AS u(id, tid, url, title, posted)
+                        ON CONFLICT (project_id, tiktok_video_id) DO NOTHING
+                        RETURNING id""")
+                .execute(Tuple.from(new Object[]{creator.orgId(), creator.projectId(), creator.id(), status, ids, tiktokIds, urls, titles, posted}))
+                .map(rows -> {
+                    List<UUID> inserted = new ArrayList<>();
+                    rows.forEach(r -> inserted.add(r.getUUID(0)));
+                    return inserted;
+                });
+    }
+
+    /** Posts known per creator up to the slot (discovered or added), for the profile's post count. */
+    public Uni<Map<UUID, Long>> postsUpTo(SqlConnection c, List<UUID> creatorIds, Instant slot) {
+        return c.preparedQuery("SELECT creator_id, count(*) FROM video WHERE creator_id = ANY($1) AND posted_at <= $2 GROUP BY creator_id")
+                .execute(Tuple.of(creatorIds.toArray(UUID[]::new), utc(slot)))
+                .map(rows -> {
+                    Map<UUID, Long> m = new HashMap<>();
+                    rows.forEach(r -> m.put(r.getUUID(0), r.getLong(1)));
+                    return m;
+                });
+    }
+
+    public Uni<Void> writeCreatorSnapshot(SqlConnection c, DueCreator creator, Instant slot, CreatorCounters k, String baselineReason,
+                                          String source) {
+        return c.preparedQuery("""
+                        WITH ins AS (
+                            INSERT INTO creator_snapshot (creator_id, captured_at, org_id, follower_count, following_count, likes_count,
+                                                          video_count, is_baseline, baseline_reason, source)
+                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                            ON CONFLICT DO NOTHING RETURNING creator_id)
+                        UPDATE creator SET follower_count = $4, following_count = $5, likes_count = $6, video_count = $7,
+                                           last_scraped_at = $2, resume_baseline = false
+                        WHERE id = $1 AND id IN (SELECT creator_id FROM ins)
+                          AND (last_scraped_at IS NULL OR last_scraped_at <= $2)""")
+                .execute(Tuple.from(new Object[]{creator.id(), utc(slot), creator.orgId(), k.followers(), k.following(), k.likes(),
+                        k.videos(), baselineReason != null, baselineReason, source}))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> markDiscovered(SqlConnection c, UUID creatorId, Instant slot) {
+        return c.preparedQuery("UPDATE creator SET last_discovery_at = $2 WHERE id = $1").execute(Tuple.of(creatorId, utc(slot))).replaceWithVoid();
+    }
+
+    public Uni<List<DueVideo>> claimVideos(SqlConnection c, Instant slot, Floors floors, int limit, UUID onlyOrg) {
+        String sql = """
+                SELECT v.id, v.org_id, v.posted_at, v.last_scraped_at, v.view_count, v.like_count, v.comment_count, v.share_count,
+                       v.save_count, v.resume_baseline
+                FROM video v JOIN organization o ON o.id = v.org_id
+                WHERE v.deleted_at IS NULL AND v.tracking_status <> 'excluded' AND NOT v.tracking_disabled AND NOT o.banned
+                  AND ($6::uuid IS NULL OR v.org_id = $6)
+                  AND (v.creator_id IS NULL OR EXISTS (SELECT 1 FROM creator c WHERE c.id = v.creator_id AND c.status = 'active'))
+                  AND (v.last_scraped_at IS NULL OR v.last_scraped_at <= $1::timestamptz - %s)
+                ORDER BY v.id LIMIT $2
+                FOR UPDATE OF v SKIP LOCKED""".formatted(FLOOR.formatted("$3", "$4", "$5"));
+        Tuple args = Tuple.of(utc(slot), limit).addInteger(floors.free()).addInteger(floors.starter()).addInteger(floors.ultra()).addUUID(onlyOrg);
+        return c.preparedQuery(sql).execute(args).map(rows -> {
+            List<DueVideo> out = new ArrayList<>();
+            for (Row r : rows) {
+                out.add(new DueVideo(r.getUUID("id"), r.getUUID("org_id"), instant(r, "posted_at"), instant(r, "last_scraped_at"),
+                        new VideoCounters(r.getLong("view_count"), r.getLong("like_count"), r.getLong("comment_count"),
+                                r.getLong("share_count"), r.getLong("save_count")), r.getBoolean("resume_baseline")));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Writes video snapshots at {@code at} in one statement and moves each video's latest counters
+     * to them (only for the rows actually inserted, and never backwards in time).
+     */
+    public Uni<Integer> writeVideoSnapshots(SqlConnection c, List<VideoSnapshot> snaps, Instant at, String source) {
+        if (snaps.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        int n = snaps.size();
+        UUID[] ids = new UUID[n];
+        UUID[] orgs = new UUID[n];
+        Long[] views = new Long[n];
+        Long[] likes = new Long[n];
+        Long[] comments = new Long[n];
+        Long[] shares = new Long[n];
+        Long[] saves = new Long[n];
+        Boolean[] baseline = new Boolean[n];
+        String[] reasons = new String[n];
+        for (int i = 0; i < n; i++) {
+            VideoSnapshot s = snaps.get(i);
+            ids[i] = s.videoId();
+            orgs[i] = s.orgId();
+            views[i] = s.counters().views();
+            likes[i] = s.counters().likes();
+            comments[i] = s.counters().comments();
+            shares[i] = s.counters().shares();
+            saves[i] = s.counters().saves();
+            baseline[i] = s.baselineReason() != null;
+            reasons[i] = s.baselineReason();
+        }
+        return c.preparedQuery("""
+                        WITH ins AS (
+                            INSERT INTO video_snapshot (video_id, captured_at, org_id, view_count, like_count, comment_count, share_count,
+                                                        save_count, is_baseline, baseline_reason, source)
+                            SELECT u.id, $1, u.org, u.views, u.likes, u.comments, u.shares, u.saves, u.baseline, u.reason, $2
+                            FROM unnest($3::uuid[], $4::uuid[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[],
+                                        $10::boolean[], $11::varchar[])
+                                 AS u(id, org, views, likes, comments, shares, saves, baseline, reason)
+                            ON CONFLICT DO NOTHING
+                            RETURNING video_id, view_count, like_count, comment_count, share_count, save_count)
+                        UPDATE video v SET view_count = ins.view_count, like_count = ins.like_count, comment_count = ins.comment_count,
+                                           share_count = ins.share_count, save_count = ins.save_count, last_scraped_at = $1,
+                                           resume_baseline = false
+                        FROM ins WHERE v.id = ins.video_id AND (v.last_scraped_at IS NULL OR v.last_scraped_at <= $1)""")
+                .execute(Tuple.from(new Object[]{utc(at), source, ids, orgs, views, likes, comments, shares, saves, baseline, reasons}))
+                .map(r -> r.rowCount());
+    }
+
+    /** Invalidates cached stats and cohort curves of the organizations whose snapshots were written. */
+    public Uni<Void> bumpStatsVersions(SqlConnection c, List<UUID> orgIds) {
+        if (orgIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return c.preparedQuery("UPDATE organization SET stats_version = stats_version + 1 WHERE id = ANY($1)")
+                .execute(Tuple.of(orgIds.stream().distinct().sorted().toArray(UUID[]::new))).replaceWithVoid();
+    }
+}

@@ -1,0 +1,182 @@
+package com.trackagoat.scrape;
+
+import com.trackagoat.TrackagoatConfig;
+import com.trackagoat.org.Limits;
+import com.trackagoat.org.TierLimits;
+import com.trackagoat.scrape.ScrapeRepository.DueCreator;
+import com.trackagoat.scrape.ScrapeRepository.DueVideo;
+import com.trackagoat.scrape.ScrapeRepository.Floors;
+import com.trackagoat.scrape.ScrapeRepository.VideoSnapshot;
+import com.trackagoat.scrape.Simulation.CreatorCounters;
+import com.trackagoat.scrape.Simulation.VideoCounters;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One scrape cycle at a slot (scraping.md §2): banned handles, then creators (discovery and
+ * profile snapshots), then video snapshots, each in batches claimed and committed in their own
+ * transaction. Several instances may run the same slot at once and leave exactly the rows one
+ * instance would.
+ */
+@ApplicationScoped
+public class ScrapeService {
+
+    private static final Logger LOG = Logger.getLogger(ScrapeService.class);
+    static final Duration FIRST_DISCOVERY_MAX = Duration.ofDays(30);
+
+    /** What a cycle wrote. */
+    public record Result(int creatorSnapshots, int videoSnapshots, int videosDiscovered) {
+    }
+
+    private final Pool pool;
+    private final ScrapeRepository repository;
+    private final TierLimits tiers;
+    private final TrackagoatConfig config;
+
+    public ScrapeService(Pool pool, ScrapeRepository repository, TierLimits tiers, TrackagoatConfig config) {
+        this.pool = pool;
+        this.repository = repository;
+        this.tiers = tiers;
+        this.config = config;
+    }
+
+    /** Runs the cycle of {@code slot} for every organization. */
+    public Uni<Result> runSlot(Instant slot) {
+        return runSlot(slot, null);
+    }
+
+    /** Runs the cycle of {@code slot}; {@code onlyOrg} restricts it to one organization (null = all). */
+    public Uni<Result> runSlot(Instant slot, UUID onlyOrg) {
+        return runSlot(slot, onlyOrg, config.scrape().batchSize());
+    }
+
+    /** As {@link #runSlot(Instant, UUID)} with an explicit batch size. */
+    Uni<Result> runSlot(Instant slot, UUID onlyOrg, int batchSize) {
+        AtomicInteger creators = new AtomicInteger();
+        AtomicInteger videos = new AtomicInteger();
+        AtomicInteger discovered = new AtomicInteger();
+        List<String> banned = config.bannedHandles().orElse(List.of()).stream().map(h -> h.strip().toLowerCase()).filter(h -> !h.isEmpty()).toList();
+        return pool.withTransaction(c -> repository.disableBanned(c, banned, onlyOrg))
+                .flatMap(n -> loop(() -> pool.withTransaction(c -> creatorBatch(c, slot, onlyOrg, batchSize, creators, discovered))))
+                .flatMap(n -> loop(() -> pool.withTransaction(c -> videoBatch(c, slot, onlyOrg, batchSize, videos))))
+                .map(n -> new Result(creators.get(), videos.get(), discovered.get()));
+    }
+
+    /** Repeats a batch until it claims nothing. */
+    private static Uni<Integer> loop(java.util.function.Supplier<Uni<Integer>> batch) {
+        return batch.get().flatMap(n -> n > 0 ? loop(batch) : Uni.createFrom().item(0));
+    }
+
+    private Floors floors(String key) {
+        return new Floors(floor("free", key), floor("starter", key), floor("ultra", key));
+    }
+
+    private int floor(String tier, String key) {
+        Long hours = tiers.of(tier).get(key);
+        return hours == null ? 0 : hours.intValue();
+    }
+
+    private Uni<Integer> creatorBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, AtomicInteger written, AtomicInteger discovered) {
+        return repository.claimCreators(c, slot, floors("min_creator_profiles_hours"), floors("min_discover_videos_hours"), batchSize, onlyOrg)
+                .flatMap(batch -> {
+                    if (batch.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return Multi.createFrom().iterable(batch)
+                            .onItem().transformToUniAndConcatenate(cr -> cr.discoveryDue() ? discover(c, cr, slot, discovered) : Uni.createFrom().voidItem())
+                            .collect().last()
+                            .flatMap(v -> repository.postsUpTo(c, batch.stream().map(DueCreator::id).toList(), slot))
+                            .flatMap(posts -> Multi.createFrom().iterable(batch.stream().filter(DueCreator::profileDue).toList())
+                                    .onItem().transformToUniAndConcatenate(cr -> profile(c, cr, slot, posts.getOrDefault(cr.id(), 0L), written))
+                                    .collect().last())
+                            .flatMap(v -> repository.bumpStatsVersions(c, batch.stream().map(DueCreator::orgId).toList()))
+                            .replaceWith(batch.size());
+                });
+    }
+
+    /** Discovery of scraping.md §4; new videos get their baseline snapshot at the slot. */
+    private Uni<Void> discover(SqlConnection c, DueCreator cr, Instant slot, AtomicInteger discovered) {
+        Instant notBefore = cr.trackingStart().atStartOfDay(ZoneId.of(cr.timezone())).toInstant();
+        Instant from = cr.lastDiscoveryAt() != null ? cr.lastDiscoveryAt()
+                : (notBefore.isBefore(slot.minus(FIRST_DISCOVERY_MAX)) ? slot.minus(FIRST_DISCOVERY_MAX) : notBefore);
+        List<Simulation.Post> posts = Simulation.discover(cr.id(), slot, from, notBefore);
+        return handle(c, cr.id())
+                .flatMap(handle -> repository.insertDiscovered(c, cr, handle, posts, slot))
+                .flatMap(inserted -> {
+                    discovered.addAndGet(inserted.size());
+                    List<VideoSnapshot> baselines = posts.stream().filter(p -> inserted.contains(p.id()))
+                            .map(p -> new VideoSnapshot(p.id(), cr.orgId(), Simulation.firstVideo(p.id(), slot, p.postedAt()), "video_added"))
+                            .toList();
+                    return repository.writeVideoSnapshots(c, baselines, slot, "scheduled");
+                })
+                .flatMap(n -> repository.markDiscovered(c, cr.id(), slot));
+    }
+
+    private Uni<String> handle(SqlConnection c, UUID creatorId) {
+        return c.preparedQuery("SELECT tiktok_handle FROM creator WHERE id = $1").execute(Tuple.of(creatorId))
+                .map(rows -> rows.iterator().next().getString(0));
+    }
+
+    private Uni<Void> profile(SqlConnection c, DueCreator cr, Instant slot, long posts, AtomicInteger written) {
+        CreatorCounters next;
+        String reason = null;
+        if (cr.counters() == null || cr.lastScrapedAt() == null) {
+            next = Simulation.firstCreator(cr.id(), slot, posts);
+            reason = "creator_added";
+        } else {
+            next = Simulation.nextCreator(cr.id(), slot, cr.lastScrapedAt(), cr.counters(), posts);
+            reason = cr.resume() ? "tracking_resumed" : null;
+        }
+        written.incrementAndGet();
+        return repository.writeCreatorSnapshot(c, cr, slot, next, reason, "scheduled");
+    }
+
+    private Uni<Integer> videoBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, AtomicInteger written) {
+        return repository.claimVideos(c, slot, floors("min_video_stats_hours"), batchSize, onlyOrg).flatMap(batch -> {
+            if (batch.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            List<VideoSnapshot> snaps = new ArrayList<>(batch.size());
+            for (DueVideo v : batch) {
+                snaps.add(nextSnapshot(v, slot));
+            }
+            return repository.writeVideoSnapshots(c, snaps, slot, "scheduled")
+                    .invoke(written::addAndGet)
+                    .flatMap(n -> repository.bumpStatsVersions(c, batch.stream().map(DueVideo::orgId).toList()))
+                    .replaceWith(batch.size());
+        });
+    }
+
+    /** The snapshot of a video at {@code at}: a baseline when it is the first or tracking resumed. */
+    static VideoSnapshot nextSnapshot(DueVideo v, Instant at) {
+        if (v.lastScrapedAt() == null) {
+            return new VideoSnapshot(v.id(), v.orgId(), Simulation.firstVideo(v.id(), at, v.postedAt()), "video_added");
+        }
+        VideoCounters next = Simulation.nextVideo(v.id(), at, v.postedAt(), v.lastScrapedAt(), v.counters());
+        return new VideoSnapshot(v.id(), v.orgId(), next, v.resume() ? "tracking_resumed" : null);
+    }
+
+    /** Scheduled entry: logs and swallows failures (an unreachable database skips the slot). */
+    public Uni<Void> runScheduled(Instant slot) {
+        long started = System.nanoTime();
+        return runSlot(slot)
+                .invoke(r -> LOG.infof("Scrape slot %s: %d creator snapshots, %d video snapshots, %d videos discovered in %d ms",
+                        slot, r.creatorSnapshots(), r.videoSnapshots(), r.videosDiscovered(), (System.nanoTime() - started) / 1_000_000))
+                .onFailure().invoke(e -> LOG.warnf("Scrape slot %s skipped: %s", slot, e.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+}

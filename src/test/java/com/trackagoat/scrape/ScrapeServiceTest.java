@@ -1,0 +1,180 @@
+package com.trackagoat.scrape;
+
+import com.trackagoat.support.ApiTest;
+import com.trackagoat.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class ScrapeServiceTest extends ApiTest {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Instant SLOT = Instant.parse("2026-03-10T12:00:00Z");
+
+    @Inject
+    Fixtures fx;
+    @Inject
+    ScrapeService scraper;
+    @Inject
+    RetentionJob retention;
+    @Inject
+    Pool pool;
+
+    UUID orgWithCreator(String tier, String mode, String trackingStart) {
+        var org = fx.org(tier);
+        var p = fx.project(org.id(), "P");
+        var c = fx.creator(org.id(), p, "c" + UUID.randomUUID().toString().substring(0, 8), "active", mode);
+        fx.sql("UPDATE creator SET tracking_start_date = $2 WHERE id = $1", c, LocalDate.parse(trackingStart));
+        return org.id();
+    }
+
+    /** Every snapshot and video row of the organization, as comparable text. */
+    List<String> dump(UUID org) {
+        List<String> out = new ArrayList<>();
+        for (String sql : new String[]{
+                "SELECT video_id, captured_at, view_count, like_count, comment_count, share_count, save_count, is_baseline, baseline_reason, source FROM video_snapshot WHERE org_id = $1 ORDER BY 1, 2",
+                "SELECT creator_id, captured_at, follower_count, following_count, likes_count, video_count, is_baseline, baseline_reason FROM creator_snapshot WHERE org_id = $1 ORDER BY 1, 2",
+                "SELECT id, tiktok_video_id, url, title, tracking_status, posted_at, view_count, last_scraped_at FROM video WHERE org_id = $1 ORDER BY 1",
+                "SELECT id, follower_count, video_count, last_scraped_at, last_discovery_at, status FROM creator WHERE org_id = $1 ORDER BY 1"}) {
+            for (Row r : pool.preparedQuery(sql).execute(Tuple.of(org)).await().atMost(WAIT)) {
+                out.add(r.toJson().encode());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aSlotIsDeterministicAndRunningItAgainWritesNothing() {
+        UUID org = orgWithCreator("starter", "auto", "2026-02-20");
+        ScrapeService.Result first = scraper.runSlot(SLOT, org).await().atMost(WAIT);
+        assertEquals(1, first.creatorSnapshots());
+        assertTrue(first.videosDiscovered() > 0, "18 days at 0.3–1.2 posts a day");
+        List<String> afterFirst = dump(org);
+        ScrapeService.Result again = scraper.runSlot(SLOT, org).await().atMost(WAIT);
+        assertEquals(new ScrapeService.Result(0, 0, 0), again);
+        assertEquals(afterFirst, dump(org));
+
+        // the same creator in a fresh organization, same slot: the same numbers
+        long baselines = fx.count("SELECT count(*) FROM video_snapshot WHERE org_id = $1 AND is_baseline AND baseline_reason = 'video_added'", org);
+        assertEquals(first.videosDiscovered(), baselines);
+        assertEquals(1, fx.count("SELECT count(*) FROM creator_snapshot WHERE org_id = $1 AND baseline_reason = 'creator_added'", org));
+    }
+
+    @Test
+    void floorsDecideWhatIsDue() {
+        UUID org = orgWithCreator("starter", "auto", "2026-03-01");
+        scraper.runSlot(SLOT, org).await().atMost(WAIT);
+        ScrapeService.Result early = scraper.runSlot(SLOT.plus(Duration.ofHours(23)), org).await().atMost(WAIT);
+        assertEquals(new ScrapeService.Result(0, 0, 0), early, "starter floors are 24 h");
+        ScrapeService.Result due = scraper.runSlot(SLOT.plus(Duration.ofHours(24)), org).await().atMost(WAIT);
+        assertEquals(1, due.creatorSnapshots());
+        long videos = fx.count("SELECT count(*) FROM video WHERE org_id = $1", org);
+        assertEquals(videos - due.videosDiscovered(), due.videoSnapshots(), "every earlier video got its next snapshot");
+        assertEquals(videos, fx.count("SELECT count(*) FROM video_snapshot WHERE org_id = $1 AND captured_at = $2", org,
+                SLOT.plus(Duration.ofHours(24)).atOffset(java.time.ZoneOffset.UTC)), "and new ones their baseline");
+        // later snapshots are not baselines, and counters never decrease
+        assertEquals(0, fx.count("""
+                SELECT count(*) FROM video_snapshot a JOIN video_snapshot b ON a.video_id = b.video_id AND b.captured_at > a.captured_at
+                WHERE a.org_id = $1 AND (b.view_count < a.view_count OR b.like_count < a.like_count OR b.is_baseline)""", org));
+    }
+
+    @Test
+    void discoveryFollowsTheTrackingMode() {
+        UUID auto = orgWithCreator("starter", "auto", "2026-02-01");
+        UUID selective = orgWithCreator("starter", "selective", "2026-02-01");
+        scraper.runSlot(SLOT, auto).await().atMost(WAIT);
+        scraper.runSlot(SLOT, selective).await().atMost(WAIT);
+        assertTrue(fx.count("SELECT count(*) FROM video WHERE org_id = $1", auto) > 0);
+        assertEquals(0, fx.count("SELECT count(*) FROM video WHERE org_id = $1 AND tracking_status <> 'auto_tracked'", auto));
+        assertTrue(fx.count("SELECT count(*) FROM video WHERE org_id = $1", selective) > 0);
+        assertEquals(0, fx.count("SELECT count(*) FROM video WHERE org_id = $1 AND tracking_status <> 'pending_review'", selective));
+        // posts lie in the window (at most 30 days back), between 10:00 and 22:00 UTC, not after the slot
+        assertEquals(0, fx.count("""
+                SELECT count(*) FROM video WHERE org_id = $1 AND (posted_at > $2 OR posted_at < $2 - interval '30 days'
+                  OR extract(hour FROM posted_at AT TIME ZONE 'UTC') < 10 OR (posted_at AT TIME ZONE 'UTC')::time > '22:00')""",
+                auto, SLOT.atOffset(java.time.ZoneOffset.UTC)));
+        assertEquals(0, fx.count("SELECT count(*) FROM video WHERE org_id = $1 AND url <> 'https://www.tiktok.com/@' || "
+                + "(SELECT tiktok_handle FROM creator WHERE id = video.creator_id) || '/video/' || tiktok_video_id", auto));
+    }
+
+    @Test
+    void trackingResumedBaselinesAndSkippedEntities() {
+        var org = fx.org("ultra");
+        var p = fx.project(org.id(), "P");
+        var c = fx.creator(org.id(), p, "resumer", "active");
+        var disabled = fx.creator(org.id(), p, "banned.one", "active");      // banned handle in the test profile
+        var v = fx.video(org.id(), p, null, "direct_add");
+        var off = fx.video(org.id(), p, null, "direct_add");
+        fx.sql("UPDATE video SET tracking_disabled = true WHERE id = $1", off);
+        var excluded = fx.video(org.id(), p, c, "excluded");
+        scraper.runSlot(SLOT, org.id()).await().atMost(WAIT);
+        assertEquals("disabled", fx.count("SELECT count(*) FROM creator WHERE id = $1 AND status = 'disabled'", disabled) == 1 ? "disabled" : "active");
+        assertEquals(0, fx.count("SELECT count(*) FROM creator_snapshot WHERE creator_id = $1", disabled));
+        assertEquals(0, fx.count("SELECT count(*) FROM video_snapshot WHERE video_id = ANY($1)", (Object) new UUID[]{off, excluded}));
+        fx.sql("UPDATE video SET resume_baseline = true WHERE id = $1", v);
+        fx.sql("UPDATE creator SET resume_baseline = true WHERE id = $1", c);
+        scraper.runSlot(SLOT.plus(Duration.ofHours(12)), org.id()).await().atMost(WAIT);   // ultra floors: 6 h videos, 12 h profiles
+        assertEquals(1, fx.count("SELECT count(*) FROM video_snapshot WHERE video_id = $1 AND baseline_reason = 'tracking_resumed'", v));
+        assertEquals(1, fx.count("SELECT count(*) FROM creator_snapshot WHERE creator_id = $1 AND baseline_reason = 'tracking_resumed'", c));
+        assertEquals(0, fx.count("SELECT count(*) FROM video WHERE id = $1 AND resume_baseline", v));
+    }
+
+    @Test
+    void bannedOrganizationsAreSkipped() {
+        UUID org = orgWithCreator("starter", "auto", "2026-03-01");
+        fx.sql("UPDATE organization SET banned = true WHERE id = $1", org);
+        assertEquals(new ScrapeService.Result(0, 0, 0), scraper.runSlot(SLOT, org).await().atMost(WAIT));
+    }
+
+    @Test
+    void twoInstancesOnOneSlotWriteExactlyWhatOneWould() {
+        UUID org = orgWithCreator("ultra", "auto", "2026-02-15");
+        var p = fx.project(org, "More");
+        for (int i = 0; i < 40; i++) {
+            fx.creator(org, p, "more" + i, "active", i % 3 == 0 ? "selective" : "auto");
+        }
+        // two claimers at once, with small batches so that they interleave
+        var results = Uni.join().all(scraper.runSlot(SLOT, org, 3), scraper.runSlot(SLOT, org, 3)).andFailFast().await().atMost(WAIT);
+        List<String> concurrent = dump(org);
+        assertEquals(41, results.get(0).creatorSnapshots() + results.get(1).creatorSnapshots());
+        assertEquals(41, fx.count("SELECT count(*) FROM creator_snapshot WHERE org_id = $1", org));
+
+        // back to the state before the slot, then one claimer alone
+        fx.sql("DELETE FROM video_snapshot WHERE org_id = $1", org);
+        fx.sql("DELETE FROM creator_snapshot WHERE org_id = $1", org);
+        fx.sql("DELETE FROM video WHERE org_id = $1", org);
+        fx.sql("UPDATE creator SET follower_count = NULL, following_count = NULL, likes_count = NULL, video_count = NULL, "
+                + "last_scraped_at = NULL, last_discovery_at = NULL WHERE org_id = $1", org);
+        scraper.runSlot(SLOT, org).await().atMost(WAIT);
+        assertEquals(concurrent, dump(org));
+        assertEquals(new ScrapeService.Result(0, 0, 0), scraper.runSlot(SLOT, org).await().atMost(WAIT));
+    }
+
+    @Test
+    void retentionKeepsTheLatestSnapshot() {
+        var org = fx.org("free");   // 30 days
+        var p = fx.project(org.id(), "P");
+        var v = fx.video(org.id(), p, null, "direct_add");
+        fx.videoSnapshot(org.id(), v, "2026-01-01T12:00:00Z", 1, 0, 0, 0, 0, "video_added");
+        fx.videoSnapshot(org.id(), v, "2026-01-02T12:00:00Z", 2, 0, 0, 0, 0, null);
+        fx.videoSnapshot(org.id(), v, "2026-03-01T12:00:00Z", 3, 0, 0, 0, 0, null);
+        fx.sql("UPDATE video SET last_scraped_at = '2026-01-02T12:00:00Z' WHERE id = $1", v);
+        retention.prune(Instant.parse("2026-03-05T00:00:00Z")).await().atMost(WAIT);
+        assertEquals(2, fx.count("SELECT count(*) FROM video_snapshot WHERE video_id = $1", v), "the latest (per last_scraped_at) and the recent one stay");
+    }
+}
