@@ -7,6 +7,7 @@ import com.trackagoat.auth.ApiKeys;
 import com.trackagoat.auth.Scopes;
 import com.trackagoat.org.Organization;
 import com.trackagoat.org.OrganizationRepository;
+import com.trackagoat.scrape.Backfill;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -16,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,11 +33,13 @@ public class Bootstrap {
     private final TrackagoatConfig config;
     private final OrganizationRepository organizations;
     private final DemoSeeder demo;
+    private final Backfill backfill;
 
-    public Bootstrap(TrackagoatConfig config, OrganizationRepository organizations, DemoSeeder demo) {
+    public Bootstrap(TrackagoatConfig config, OrganizationRepository organizations, DemoSeeder demo, Backfill backfill) {
         this.config = config;
         this.organizations = organizations;
         this.demo = demo;
+        this.backfill = backfill;
     }
 
     void onStart(@Observes StartupEvent event, @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port)
@@ -54,7 +58,8 @@ public class Bootstrap {
         }
         if (demoKey != null) {
             String key = demoKey;
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> demo.ensure(key)));
+            UUID demoOrg = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> demo.ensure(key)));
+            VertxContextSupport.subscribeAndAwait(() -> backfill.ensureHistory(demoOrg, config.demo().historyDays(), Instant.now()));
             LOG.infof("Demo organization ready. Try:%n  curl -H 'Authorization: Bearer %s' http://localhost:%d/api/v1/projects",
                     demoKey, port);
         }

@@ -69,12 +69,16 @@ public class DemoSeeder {
         this.clock = Clock.systemUTC();
     }
 
-    /** Creates the demo organization once; afterwards only makes sure the configured key is stored in it. */
-    public Uni<Void> ensure(String demoKey) {
+    /**
+     * Creates the demo organization once; afterwards only makes sure the configured key is stored
+     * in it. Returns the organization's id.
+     */
+    public Uni<UUID> ensure(String demoKey) {
         return organizations.findDemo().flatMap(existing -> {
             Uni<Organization> org = existing != null ? Uni.createFrom().item(existing) : create();
             return org.flatMap(o -> ApiKey.count("keyHash", ApiKeys.hash(demoKey))
-                    .flatMap(n -> n > 0 ? Uni.createFrom().voidItem() : Bootstrap.storeKey(o.id, demoKey, "Demo key", Scopes.DEFAULT)));
+                    .flatMap(n -> n > 0 ? Uni.createFrom().voidItem() : Bootstrap.storeKey(o.id, demoKey, "Demo key", Scopes.DEFAULT))
+                    .replaceWith(o.id));
         });
     }
 
