@@ -1,0 +1,64 @@
+package com.trackagoat;
+
+import com.trackagoat.support.EmbeddedPostgresResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * Black-box tests of the packaged application (java -jar, prod profile) configured only from the
+ * outside: datasource URLs of a real PostgreSQL, the bootstrap admin key and the demo organization.
+ * It applies its migrations itself and serves the demo content.
+ */
+@QuarkusIntegrationTest
+@WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
+@TestProfile(PackagedAppIT.Demo.class)
+class PackagedAppIT {
+
+    static final String DEMO = "tga_" + "5e".repeat(32);
+    static final String ADMIN = "tga_" + "ad".repeat(32);
+
+    public static class Demo implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("trackagoat.demo.enabled", "true", "trackagoat.demo.api-key", DEMO,
+                    "trackagoat.demo.history-days", "5", "trackagoat.bootstrap.admin-key", ADMIN,
+                    "trackagoat.scrape.enabled", "false");
+        }
+    }
+
+    static io.restassured.specification.RequestSpecification as(String key) {
+        return RestAssured.given().header("Authorization", "Bearer " + key);
+    }
+
+    @Test
+    void servesTheDemoOrganization() {
+        as(DEMO).get("/api/v1/projects").then().statusCode(200).body("data", hasSize(2)).body("meta.hasMore", equalTo(false));
+        as(DEMO).get("/api/v1/creators?limit=3").then().statusCode(200).body("data", hasSize(3)).body("meta.hasMore", equalTo(true));
+        String video = as(DEMO).get("/api/v1/videos?limit=1").then().statusCode(200).extract().path("data[0].id");
+        as(DEMO).get("/api/v1/videos/" + video + "/stats?cohort=1").then().statusCode(200).body("meta.cached", equalTo(false));
+        String creator = as(DEMO).get("/api/v1/creators?search=tech").then().extract().path("data[0].id");
+        as(DEMO).get("/api/v1/creators/" + creator + "/stats?tz=UTC").then().statusCode(200).body("data.history.size()", greaterThan(2));
+    }
+
+    @Test
+    void errorsComeInTheEnvelope() {
+        RestAssured.get("/api/v1/projects").then().statusCode(401).body("meta.code", equalTo("invalid_api_key"));
+        as(DEMO).get("/api/v1/nowhere").then().statusCode(404).body("meta.code", equalTo("not_found"));
+        as(DEMO).delete("/api/v1/projects").then().statusCode(405).body("meta.code", equalTo("method_not_allowed"));
+        as(DEMO).get("/api/v1/videos/not-a-uuid").then().statusCode(400).body("meta.code", equalTo("invalid_params"));
+        as(DEMO).contentType("application/json").body("{").patch("/api/v1/projects/00000000-0000-0000-0000-000000000000")
+                .then().statusCode(400).body("error", equalTo("Malformed JSON body"));
+        as(ADMIN).get("/api/v1/projects").then().statusCode(200).body("data", hasSize(0));
+    }
+}
