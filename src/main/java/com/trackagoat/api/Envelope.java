@@ -27,6 +27,14 @@ public record Envelope(Object data, String error, Object meta) {
         return new Envelope(data, null, Map.of("cached", cached));
     }
 
+    /** The {@code data} of a DELETE: {@code {"id", "deleted": true}}. */
+    public static Map<String, Object> deleted(java.util.UUID id) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", id);
+        m.put("deleted", true);
+        return m;
+    }
+
     public static Envelope error(String message, Map<String, Object> meta) {
         return new Envelope(null, message, meta);
     }

@@ -1,12 +1,12 @@
 package com.trackagoat.bootstrap;
 
 import com.trackagoat.TrackagoatConfig;
-import com.trackagoat.api.Json;
-import com.trackagoat.auth.ApiKey;
+import com.trackagoat.auth.ApiKeyService;
 import com.trackagoat.auth.ApiKeys;
 import com.trackagoat.auth.Scopes;
 import com.trackagoat.org.Organization;
 import com.trackagoat.org.OrganizationRepository;
+import com.trackagoat.org.OrganizationService;
 import com.trackagoat.scrape.Backfill;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -18,7 +18,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -32,12 +31,17 @@ public class Bootstrap {
 
     private final TrackagoatConfig config;
     private final OrganizationRepository organizations;
+    private final OrganizationService organizationService;
+    private final ApiKeyService keys;
     private final DemoSeeder demo;
     private final Backfill backfill;
 
-    public Bootstrap(TrackagoatConfig config, OrganizationRepository organizations, DemoSeeder demo, Backfill backfill) {
+    public Bootstrap(TrackagoatConfig config, OrganizationRepository organizations, OrganizationService organizationService,
+                     ApiKeyService keys, DemoSeeder demo, Backfill backfill) {
         this.config = config;
         this.organizations = organizations;
+        this.organizationService = organizationService;
+        this.keys = keys;
         this.demo = demo;
         this.backfill = backfill;
     }
@@ -66,40 +70,14 @@ public class Bootstrap {
     }
 
     private Uni<Void> ensureAdminKey(String key) {
-        String hash = ApiKeys.hash(key);
-        return ApiKey.count("keyHash", hash).flatMap(n -> n > 0 ? Uni.createFrom().voidItem()
+        return keys.exists(key).flatMap(exists -> exists ? Uni.createFrom().voidItem()
                 : organizations.findPlatform()
                 .flatMap(org -> org != null ? Uni.createFrom().item(org) : createPlatform())
-                .flatMap(org -> storeKey(org.id, key, "Bootstrap admin key", Scopes.ORDER))
+                .flatMap(org -> keys.ensure(org.id, key, "Bootstrap admin key", Scopes.ORDER))
                 .invoke(() -> LOG.info("Stored the bootstrap admin key in the platform organization")));
     }
 
     private Uni<Organization> createPlatform() {
-        Organization org = newOrganization("Platform", "ultra", "UTC");
-        org.platform = true;
-        return organizations.persist(org);
-    }
-
-    static Organization newOrganization(String name, String tier, String timezone) {
-        Organization org = new Organization();
-        org.id = UUID.randomUUID();
-        org.name = name;
-        org.tier = tier;
-        org.timezone = timezone;
-        org.createdAt = Json.now();
-        org.updatedAt = org.createdAt;
-        return org;
-    }
-
-    static Uni<Void> storeKey(UUID orgId, String key, String name, List<String> scopes) {
-        ApiKey k = new ApiKey();
-        k.id = UUID.randomUUID();
-        k.orgId = orgId;
-        k.name = name;
-        k.prefix = ApiKeys.prefix(key);
-        k.keyHash = ApiKeys.hash(key);
-        k.scopes = Scopes.format(scopes);
-        k.createdAt = Json.now();
-        return k.persist().replaceWithVoid();
+        return organizationService.create("Platform", "ultra", "UTC").invoke(org -> org.platform = true);
     }
 }

@@ -2,8 +2,7 @@ package com.trackagoat.bootstrap;
 
 import com.trackagoat.TrackagoatConfig;
 import com.trackagoat.api.Json;
-import com.trackagoat.auth.ApiKey;
-import com.trackagoat.auth.ApiKeys;
+import com.trackagoat.auth.ApiKeyService;
 import com.trackagoat.auth.Scopes;
 import com.trackagoat.campaign.Campaign;
 import com.trackagoat.campaign.CampaignItem;
@@ -11,6 +10,7 @@ import com.trackagoat.creator.Creator;
 import com.trackagoat.goal.Goal;
 import com.trackagoat.org.Organization;
 import com.trackagoat.org.OrganizationRepository;
+import com.trackagoat.org.OrganizationService;
 import com.trackagoat.project.Project;
 import com.trackagoat.video.Video;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -60,11 +60,16 @@ public class DemoSeeder {
             {"followers", "monthly", 1_000}, {"posts", "monthly", 12}, {"views", "daily", 10_000}, {"posts", "daily", 1}};
 
     private final OrganizationRepository organizations;
+    private final OrganizationService organizationService;
+    private final ApiKeyService keys;
     private final TrackagoatConfig config;
     private final Clock clock;
 
-    public DemoSeeder(OrganizationRepository organizations, TrackagoatConfig config) {
+    public DemoSeeder(OrganizationRepository organizations, OrganizationService organizationService, ApiKeyService keys,
+                      TrackagoatConfig config) {
         this.organizations = organizations;
+        this.organizationService = organizationService;
+        this.keys = keys;
         this.config = config;
         this.clock = Clock.systemUTC();
     }
@@ -75,20 +80,17 @@ public class DemoSeeder {
      */
     public Uni<UUID> ensure(String demoKey) {
         return organizations.findDemo().flatMap(existing -> {
-            Uni<Organization> org = existing != null ? Uni.createFrom().item(existing) : create();
-            return org.flatMap(o -> ApiKey.count("keyHash", ApiKeys.hash(demoKey))
-                    .flatMap(n -> n > 0 ? Uni.createFrom().voidItem() : Bootstrap.storeKey(o.id, demoKey, "Demo key", Scopes.DEFAULT))
-                    .replaceWith(o.id));
+            Uni<Organization> org = existing != null ? Uni.createFrom().item(existing)
+                    : organizationService.create("Demo", "starter", "America/New_York").call(this::populate);
+            return org.flatMap(o -> keys.ensure(o.id, demoKey, "Demo key", Scopes.DEFAULT).replaceWith(o.id));
         });
     }
 
-    private Uni<Organization> create() {
-        Organization org = Bootstrap.newOrganization("Demo", "starter", "America/New_York");
+    private Uni<Void> populate(Organization org) {
         org.demo = true;
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate firstHistoryDay = today.minusDays(config.demo().historyDays() - 1L);
         List<Object> rows = new ArrayList<>();
-        rows.add(org);
 
         List<Project> projects = List.of(project(org, "Always-On Ambassadors"), project(org, "Summer Launch 2026"));
         rows.addAll(projects);
@@ -137,7 +139,7 @@ public class DemoSeeder {
         return Panache.getSession()
                 .flatMap(s -> s.persistAll(rows.toArray()).call(s::flush))
                 .invoke(() -> LOG.infof("Seeded the demo organization %s", org.id))
-                .replaceWith(org);
+                .replaceWithVoid();
     }
 
     static UUID demoId(String name) {

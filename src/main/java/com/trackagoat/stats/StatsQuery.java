@@ -2,6 +2,7 @@ package com.trackagoat.stats;
 
 import com.trackagoat.api.ApiException;
 import com.trackagoat.api.Params;
+import com.trackagoat.api.Zones;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -126,7 +127,7 @@ public record StatsQuery(LocalDate from, LocalDate to, ZoneId zone, LocalDate to
 
     /** An IANA zone id, matched case-sensitively; anything else → 400 invalid_query. */
     static ZoneId zone(String value, String param) {
-        if (!ZoneId.getAvailableZoneIds().contains(value)) {
+        if (!Zones.isValid(value)) {
             throw ApiException.invalidQuery(param);
         }
         return ZoneId.of(value);

@@ -51,6 +51,17 @@ public class Fixtures {
         return org(tier, "UTC", false);
     }
 
+    /** The platform organization (there is only one), with a new admin key. */
+    public Org platform() {
+        var rows = pool.preparedQuery("SELECT id FROM organization WHERE is_platform").execute().await().atMost(TIMEOUT);
+        if (rows.size() == 0) {
+            return org("ultra", "UTC", true);
+        }
+        UUID id = rows.iterator().next().getUUID(0);
+        String key = ApiKeys.generate();
+        return new Org(id, key, key(id, key, "read,write,admin"));
+    }
+
     public Org org(String tier, String timezone, boolean platform) {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = nextCreatedAt();

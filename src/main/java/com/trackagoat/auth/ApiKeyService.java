@@ -1,0 +1,131 @@
+package com.trackagoat.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.trackagoat.api.ApiException;
+import com.trackagoat.api.Envelope;
+import com.trackagoat.api.Json;
+import com.trackagoat.api.JsonBody;
+import com.trackagoat.api.PageRequest;
+import com.trackagoat.org.Limits;
+import com.trackagoat.org.OrganizationRepository;
+import com.trackagoat.org.TierLimits;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ApiKeyService {
+
+    private final ApiKeyRepository keys;
+    private final OrganizationRepository organizations;
+    private final TierLimits tiers;
+
+    public ApiKeyService(ApiKeyRepository keys, OrganizationRepository organizations, TierLimits tiers) {
+        this.keys = keys;
+        this.organizations = organizations;
+        this.tiers = tiers;
+    }
+
+    @WithSession
+    public Uni<Envelope.Page<ApiKeyDto>> list(UUID orgId, PageRequest page) {
+        return keys.page(orgId, page).map(rows -> page.page(rows, k -> k.createdAt, k -> k.id, ApiKeyDto::of));
+    }
+
+    /**
+     * POST: {@code name}, {@code scopes} (default read, write). A key grants only scopes it holds
+     * (403), and the organization's active keys are capped (402) under a lock on its row.
+     */
+    @WithTransaction
+    public Uni<ApiKeyDto> create(Caller caller, JsonBody body) {
+        String name = body.requiredString("name", JsonBody.MAX_NAME, true);
+        List<String> scopes = scopes(body);
+        for (String scope : scopes) {
+            if (!caller.has(scope)) {
+                throw ApiException.insufficientScope(scope, caller.scopes());
+            }
+        }
+        return organizations.findById(caller.orgId(), LockModeType.PESSIMISTIC_WRITE)
+                .flatMap(org -> keys.countActive(org.id).flatMap(active -> {
+                    Long max = tiers.of(org.tier).get(Limits.MAX_API_KEYS);
+                    if (max != null && active >= max) {
+                        throw ApiException.limitReached(Limits.MAX_API_KEYS, active, max);
+                    }
+                    return issue(org.id, name, scopes);
+                }));
+    }
+
+    /** Creates a key in the current transaction; the plaintext appears only in this answer. */
+    public Uni<ApiKeyDto> issue(UUID orgId, String name, List<String> scopes) {
+        String plaintext = ApiKeys.generate();
+        ApiKey k = new ApiKey();
+        k.id = UUID.randomUUID();
+        k.orgId = orgId;
+        k.name = name;
+        k.prefix = ApiKeys.prefix(plaintext);
+        k.keyHash = ApiKeys.hash(plaintext);
+        k.scopes = Scopes.format(scopes);
+        k.createdAt = Json.now();
+        return keys.persist(k).map(saved -> ApiKeyDto.of(saved, plaintext));
+    }
+
+    public Uni<Boolean> exists(String plaintext) {
+        return keys.existsWithHash(ApiKeys.hash(plaintext));
+    }
+
+    /** Stores a configured key (bootstrap) unless a key with its hash exists. */
+    public Uni<Void> ensure(UUID orgId, String plaintext, String name, List<String> scopes) {
+        String hash = ApiKeys.hash(plaintext);
+        return keys.existsWithHash(hash).flatMap(exists -> {
+            if (exists) {
+                return Uni.createFrom().voidItem();
+            }
+            ApiKey k = new ApiKey();
+            k.id = UUID.randomUUID();
+            k.orgId = orgId;
+            k.name = name;
+            k.prefix = ApiKeys.prefix(plaintext);
+            k.keyHash = hash;
+            k.scopes = Scopes.format(scopes);
+            k.createdAt = Json.now();
+            return keys.persist(k).replaceWithVoid();
+        });
+    }
+
+    /** DELETE: revokes at once; revoking a revoked key answers the same. */
+    @WithTransaction
+    public Uni<Map<String, Object>> revoke(UUID orgId, UUID id) {
+        return keys.findInOrg(orgId, id).map(found -> {
+            ApiKey k = ApiException.requireFound(found);
+            if (k.revokedAt == null) {
+                k.revokedAt = Json.now();
+            }
+            return Envelope.deleted(k.id);
+        });
+    }
+
+    /** {@code scopes}: a non-empty array of known scope names (duplicates collapse), in canonical order. */
+    static List<String> scopes(JsonBody body) {
+        if (!body.has("scopes")) {
+            return Scopes.DEFAULT;
+        }
+        JsonNode node = body.node().get("scopes");
+        if (!node.isArray() || node.isEmpty()) {
+            throw ApiException.invalidField("scopes");
+        }
+        List<String> given = new ArrayList<>();
+        for (JsonNode s : node) {
+            if (!s.isTextual() || !Scopes.ORDER.contains(s.textValue())) {
+                throw ApiException.invalidField("scopes");
+            }
+            given.add(s.textValue());
+        }
+        return Scopes.ORDER.stream().filter(given::contains).toList();
+    }
+}

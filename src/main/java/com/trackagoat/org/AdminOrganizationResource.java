@@ -1,0 +1,46 @@
+package com.trackagoat.org;
+
+import com.trackagoat.api.Envelope;
+import com.trackagoat.api.JsonBody;
+import com.trackagoat.api.PageRequest;
+import com.trackagoat.api.Params;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.UUID;
+
+/** Platform administration (auth.md §6); the admin scope is checked by the auth filter. */
+@Path("/api/v1/admin/organizations")
+public class AdminOrganizationResource {
+
+    private final OrganizationService service;
+
+    public AdminOrganizationResource(OrganizationService service) {
+        this.service = service;
+    }
+
+    @GET
+    public Uni<Envelope> list(@RestQuery String limit, @RestQuery String cursor) {
+        return service.list(PageRequest.parse(limit, cursor)).map(Envelope::list);
+    }
+
+    @POST
+    public Uni<RestResponse<Envelope>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
+        JsonBody json = JsonBody.parse(contentType, body);
+        return service.adminCreate(json).map(c -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(c)));
+    }
+
+    @PATCH
+    @Path("{id}")
+    public Uni<Envelope> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
+        UUID orgId = Params.pathId(id, "id");
+        return service.adminPatch(orgId, JsonBody.parse(contentType, body)).map(Envelope::of);
+    }
+}

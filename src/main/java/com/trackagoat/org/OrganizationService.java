@@ -1,0 +1,152 @@
+package com.trackagoat.org;
+
+import com.trackagoat.api.ApiException;
+import com.trackagoat.api.Envelope;
+import com.trackagoat.api.Json;
+import com.trackagoat.api.JsonBody;
+import com.trackagoat.api.PageRequest;
+import com.trackagoat.api.Zones;
+import com.trackagoat.auth.ApiKeyDto;
+import com.trackagoat.auth.ApiKeyService;
+import com.trackagoat.auth.Scopes;
+import com.trackagoat.payout.PayoutMethod;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Organizations: the caller's own (auth.md §5) and platform administration (§6). */
+@ApplicationScoped
+public class OrganizationService {
+
+    /** Answer of the admin create: the organization and its initial key. */
+    public record Created(OrganizationDto organization, ApiKeyDto apiKey) {
+    }
+
+    private final OrganizationRepository organizations;
+    private final ApiKeyService keys;
+    private final TierLimits tiers;
+    private final Pool pool;
+
+    public OrganizationService(OrganizationRepository organizations, ApiKeyService keys, TierLimits tiers, Pool pool) {
+        this.organizations = organizations;
+        this.keys = keys;
+        this.tiers = tiers;
+        this.pool = pool;
+    }
+
+    /** Creates an organization with its default payout methods, in the current transaction. */
+    public Uni<Organization> create(String name, String tier, String timezone) {
+        Organization org = new Organization();
+        org.id = UUID.randomUUID();
+        org.name = name;
+        org.tier = tier;
+        org.timezone = timezone;
+        org.createdAt = Json.now();
+        org.updatedAt = org.createdAt;
+        return organizations.persist(org)
+                .call(o -> Panache.getSession().flatMap(s -> s.persistAll(PayoutMethod.defaultsFor(o.id, o.createdAt).toArray())));
+    }
+
+    @WithSession
+    public Uni<OwnOrganizationDto> own(UUID orgId) {
+        return organizations.findById(orgId).flatMap(org -> usage(org.id).map(u -> OwnOrganizationDto.of(org, tiers.of(org.tier), u)));
+    }
+
+    /** PATCH own: {@code name}, {@code timezone}. */
+    @WithTransaction
+    public Uni<OwnOrganizationDto> patchOwn(UUID orgId, JsonBody body) {
+        var name = body.name("name");
+        var timezone = timezone(body);
+        if (!name.present() && !timezone.present()) {
+            throw ApiException.noUpdatableField();
+        }
+        return organizations.findById(orgId).flatMap(org -> {
+            apply(org, name, timezone);
+            return organizations.flush().flatMap(v -> usage(org.id)).map(u -> OwnOrganizationDto.of(org, tiers.of(org.tier), u));
+        });
+    }
+
+    @WithSession
+    public Uni<Envelope.Page<OrganizationDto>> list(PageRequest page) {
+        return organizations.page(page).map(rows -> page.page(rows, o -> o.createdAt, o -> o.id, OrganizationDto::of));
+    }
+
+    /** Admin create: {@code name} (required), {@code tier} (free), {@code timezone} (UTC); plus an "Initial key". */
+    @WithTransaction
+    public Uni<Created> adminCreate(JsonBody body) {
+        String name = body.requiredString("name", JsonBody.MAX_NAME, true);
+        String tier = body.oneOf("tier", TierLimits.TIERS, false).value();
+        String timezone = timezone(body).value();
+        return create(name, tier == null ? "free" : tier, timezone == null ? "UTC" : timezone)
+                .flatMap(org -> keys.issue(org.id, "Initial key", Scopes.DEFAULT).map(k -> new Created(OrganizationDto.of(org), k)));
+    }
+
+    /** Admin PATCH: {@code name}, {@code tier}, {@code timezone}, {@code banned}; the platform cannot be banned. */
+    @WithTransaction
+    public Uni<OrganizationDto> adminPatch(UUID id, JsonBody body) {
+        var name = body.name("name");
+        var tier = body.oneOf("tier", TierLimits.TIERS, false);
+        var timezone = timezone(body);
+        var banned = body.bool("banned");
+        if (!name.present() && !tier.present() && !timezone.present() && !banned.present()) {
+            throw ApiException.noUpdatableField();
+        }
+        return organizations.findById(id).map(found -> {
+            Organization org = ApiException.requireFound(found);
+            if (banned.present() && banned.value() && org.platform) {
+                throw ApiException.invalidField("banned");
+            }
+            apply(org, name, timezone);
+            if (tier.present()) {
+                org.tier = tier.value();
+            }
+            if (banned.present()) {
+                org.banned = banned.value();
+            }
+            return OrganizationDto.of(org);
+        });
+    }
+
+    private static void apply(Organization org, JsonBody.Field<String> name, JsonBody.Field<String> timezone) {
+        if (name.present()) {
+            org.name = name.value();
+        }
+        if (timezone.present() && !timezone.value().equals(org.timezone)) {
+            org.timezone = timezone.value();
+            org.statsVersion++;   // the default tz of every stats request changed
+        }
+        org.updatedAt = Json.now();
+    }
+
+    private static JsonBody.Field<String> timezone(JsonBody body) {
+        var tz = body.string("timezone", false, 64, false);
+        if (tz.present() && !Zones.isValid(tz.value())) {
+            throw ApiException.invalidField("timezone");
+        }
+        return tz;
+    }
+
+    private Uni<OwnOrganizationDto.Usage> usage(UUID orgId) {
+        return pool.preparedQuery("""
+                        SELECT (SELECT count(*) FROM creator WHERE org_id = $1 AND status = 'active'),
+                               (SELECT count(*) FROM project WHERE org_id = $1),
+                               (SELECT count(*) FROM video WHERE org_id = $1 AND deleted_at IS NULL AND tracking_status = 'direct_add'),
+                               (SELECT count(*) FROM api_key WHERE org_id = $1 AND revoked_at IS NULL),
+                               coalesce((SELECT api_requests FROM org_daily_usage WHERE org_id = $1 AND day = $2), 0),
+                               coalesce((SELECT manual_scrapes FROM org_daily_usage WHERE org_id = $1 AND day = $2), 0)""")
+                .execute(Tuple.of(orgId, LocalDate.now(ZoneOffset.UTC)))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new OwnOrganizationDto.Usage(r.getLong(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5));
+                });
+    }
+}
