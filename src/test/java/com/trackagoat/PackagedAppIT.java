@@ -49,6 +49,7 @@ class PackagedAppIT {
         as(DEMO).get("/api/v1/videos/" + video + "/stats?cohort=1").then().statusCode(200).body("meta.cached", equalTo(false));
         String creator = as(DEMO).get("/api/v1/creators?search=tech").then().extract().path("data[0].id");
         as(DEMO).get("/api/v1/creators/" + creator + "/stats?tz=UTC").then().statusCode(200).body("data.history.size()", greaterThan(2));
+        as(DEMO).get("/api/v1/schema").then().statusCode(200).body("data.relationships", hasSize(11));
     }
 
     @Test
