@@ -16,14 +16,14 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 if [ -z "${QUARKUS_DATASOURCE_REACTIVE_URL:-}" ]; then
   pg_ctlcluster 15 main start 2>/dev/null || true
   su postgres -c "psql -qc \"ALTER USER postgres PASSWORD 'postgres'\""
-  su postgres -c "dropdb --if-exists trackagoat_bench && createdb trackagoat_bench"
+  [ -n "${REUSE:-}" ] || su postgres -c "dropdb --if-exists trackagoat_bench && createdb trackagoat_bench"
   export QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/trackagoat_bench
   export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/trackagoat_bench
   export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres
 fi
 PSQL_URL="postgresql://${QUARKUS_DATASOURCE_USERNAME}:${QUARKUS_DATASOURCE_PASSWORD}@${QUARKUS_DATASOURCE_REACTIVE_URL#postgresql://}"
 
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+./mvnw -B -q package -DskipTests
 export QUARKUS_HTTP_PORT=$PORT TRACKAGOAT_BOOTSTRAP_ADMIN_KEY=$ADMIN TRACKAGOAT_SCRAPE_ENABLED=false
 export TRACKAGOAT_RATE_LIMIT_PER_KEY_PER_MINUTE=100000000 TRACKAGOAT_TIERS_ULTRA_MAX_API_REQUESTS_PER_DAY=-1
 export TRACKAGOAT_TIERS_ULTRA_MAX_MANUAL_SCRAPE_TRIGGERS_PER_DAY=-1
@@ -33,16 +33,22 @@ APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$PORT/api/v1/projects"; do sleep 1; done
 
-CREATED=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d '{"name":"Bench","tier":"ultra","timezone":"UTC"}' "http://127.0.0.1:$PORT/api/v1/admin/organizations")
-ORG=$(echo "$CREATED" | sed -E 's/.*"organization":\{"id":"([^"]+)".*/\1/')
-KEY=$(echo "$CREATED" | sed -E 's/.*"key":"(tga_[0-9a-f]+)".*/\1/')
+if [ -n "${REUSE:-}" ]; then   # the organization of an earlier run, with a new key
+  ORG=$(psql "$PSQL_URL" -Atc "SELECT id FROM organization WHERE name = 'Bench' ORDER BY created_at DESC LIMIT 1")
+  KEY=tga_$(head -c 32 /dev/urandom | sha256sum | cut -c1-64)
+  psql "$PSQL_URL" -qc "INSERT INTO api_key (id, org_id, name, prefix, key_hash, scopes, created_at)
+    VALUES (gen_random_uuid(), '$ORG', 'bench', '${KEY:4:8}', '$(printf '%s' "$KEY" | sha256sum | cut -c1-64)', 'read,write', now())"
+else
+  CREATED=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+    -d '{"name":"Bench","tier":"ultra","timezone":"UTC"}' "http://127.0.0.1:$PORT/api/v1/admin/organizations")
+  ORG=$(echo "$CREATED" | sed -E 's/.*"organization":\{"id":"([^"]+)".*/\1/')
+  KEY=$(echo "$CREATED" | sed -E 's/.*"key":"(tga_[0-9a-f]+)".*/\1/')
+  START=$(date +%s)
+  psql "$PSQL_URL" -q -v org="$ORG" -v creators="${CREATORS:-1000}" -v per_creator="${PER_CREATOR:-50}" -v days="${DAYS:-90}" \
+    -f bench/generate.sql | tee "$OUT/generate.txt"
+  echo "generation took $(( $(date +%s) - START )) s" | tee -a "$OUT/generate.txt"
+fi
 echo "bench organization $ORG"
-
-START=$(date +%s)
-psql "$PSQL_URL" -q -v org="$ORG" -v creators="${CREATORS:-1000}" -v per_creator="${PER_CREATOR:-50}" -v days="${DAYS:-90}" \
-  -f bench/generate.sql | tee "$OUT/generate.txt"
-echo "generation took $(( $(date +%s) - START )) s" | tee -a "$OUT/generate.txt"
 
 psql "$PSQL_URL" -Atc "SELECT id FROM video WHERE org_id = '$ORG' ORDER BY random() LIMIT 5000" > "$OUT/videos.txt"
 psql "$PSQL_URL" -Atc "SELECT id FROM creator WHERE org_id = '$ORG'" > "$OUT/creators.txt"

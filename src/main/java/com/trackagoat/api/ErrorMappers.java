@@ -71,12 +71,32 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
         String requestId = RequestIds.of(request);
+        ApiException conflict = uniqueViolation(e);
+        if (conflict != null) {
+            return response(conflict);
+        }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("[%s] database unavailable: %s", requestId, e.toString());
             return response(ApiException.serviceUnavailable());
         }
         LOG.errorf(e, "[%s] unexpected failure on %s %s", requestId, request.getMethod(), request.getUriInfo().getPath());
         return response(ApiException.internal());
+    }
+
+    /**
+     * A race lost against a uniqueness rule that the service checked first (two renames to one
+     * handle at once): the answer the check would have given.
+     */
+    static ApiException uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && "23505".equals(pg.getSqlState()) && "creator_handle_uq".equals(pg.getConstraint())) {
+                return ApiException.conflict("handle_taken");
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     static boolean isDatabaseUnavailable(Throwable e) {

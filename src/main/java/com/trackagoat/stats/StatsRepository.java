@@ -15,10 +15,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads for the stats endpoints, in SQL on the reactive pool. Every query is filtered by the
- * organization. Snapshot reads are bounded to what a request needs: the snapshots inside the
- * requested range, the last one before it per entity (carried values and gains of the first day)
- * and the first one per entity (first_data_date), all served by the (entity, captured_at) keys.
+ * Reads for the stats endpoints, in SQL on the reactive pool. Lookups are filtered by the
+ * organization; snapshot reads take the ids those lookups returned and are served by the
+ * (entity, captured_at) primary keys.
  */
 @ApplicationScoped
 public class StatsRepository {
@@ -69,10 +68,11 @@ public class StatsRepository {
 
     /**
      * The covered videos (counted, each once) and covered creators of a campaign: the union over
-     * the campaign tree, walked recursively (UNION also stops at any cycle).
+     * the campaign tree, walked recursively (UNION also stops at any cycle). One round trip; every
+     * step is an index lookup.
      */
     public Uni<Coverage> coverage(UUID orgId, UUID campaignId) {
-        String tree = """
+        String sql = """
                 WITH RECURSIVE tree(id) AS (
                     SELECT $2::uuid
                     UNION
@@ -85,27 +85,36 @@ public class StatsRepository {
                     WHERE c.org_id = $1 AND c.status <> 'removed'
                 ),
                 covered AS (
-                    SELECT v.id, v.creator_id, v.posted_at FROM video v
-                    WHERE v.org_id = $1 AND %s
-                      AND (v.id IN (SELECT item_id FROM items WHERE item_type = 'video') OR v.creator_id IN (SELECT id FROM item_creators))
+                    SELECT v.id, v.creator_id, v.posted_at FROM video v JOIN items i ON i.item_type = 'video' AND i.item_id = v.id
+                    WHERE v.org_id = $1 AND %1$s
+                    UNION
+                    SELECT v.id, v.creator_id, v.posted_at FROM video v JOIN item_creators ic ON v.creator_id = ic.id
+                    WHERE v.org_id = $1 AND %1$s
                 )
+                SELECT 'video' AS kind, id, creator_id, posted_at FROM covered
+                UNION ALL
+                SELECT 'creator', id, NULL, NULL FROM (SELECT id FROM item_creators UNION SELECT creator_id FROM covered WHERE creator_id IS NOT NULL) c
                 """.formatted(COUNTED);
-        Uni<List<VideoRef>> videos = pool.preparedQuery(tree + "SELECT id, creator_id, posted_at, true AS counted FROM covered")
-                .execute(Tuple.of(orgId, campaignId)).map(StatsRepository::videoRefs);
-        Uni<List<UUID>> creators = pool.preparedQuery(tree + """
-                        SELECT id FROM item_creators
-                        UNION SELECT creator_id FROM covered WHERE creator_id IS NOT NULL""")
-                .execute(Tuple.of(orgId, campaignId))
-                .map(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(r -> ids.add(r.getUUID(0)));
-                    return ids;
-                });
-        return Uni.combine().all().unis(videos, creators).asTuple().map(t -> new Coverage(t.getItem1(), t.getItem2()));
+        return pool.preparedQuery(sql).execute(Tuple.of(orgId, campaignId)).map(rows -> {
+            List<VideoRef> videos = new ArrayList<>();
+            List<UUID> creators = new ArrayList<>();
+            for (Row r : rows) {
+                if (r.getString(0).equals("video")) {
+                    OffsetDateTime posted = r.getOffsetDateTime(3);
+                    videos.add(new VideoRef(r.getUUID(1), r.getUUID(2), posted == null ? null : posted.toInstant(), true));
+                } else {
+                    creators.add(r.getUUID(1));
+                }
+            }
+            return new Coverage(videos, creators);
+        });
     }
 
     /** Every snapshot of the given videos, oldest first per video (velocity and cohorts need whole histories). */
     public Uni<List<VideoSnapshotRow>> allVideoSnapshots(List<UUID> videoIds) {
+        if (videoIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return pool.preparedQuery("""
                         SELECT video_id, captured_at, view_count, like_count, comment_count, share_count, save_count, is_baseline, baseline_reason
                         FROM video_snapshot WHERE video_id = ANY($1) ORDER BY video_id, captured_at""")
@@ -113,48 +122,15 @@ public class StatsRepository {
                 .map(StatsRepository::videoSnapshots);
     }
 
-    /**
-     * The snapshots a range needs: those in {@code [start, end)}, the last one before {@code start}
-     * and the first one ever, per video; oldest first per video, without duplicates.
-     */
-    public Uni<List<VideoSnapshotRow>> videoSnapshotsForRange(List<UUID> videoIds, Instant start, Instant end) {
-        if (videoIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return pool.preparedQuery("""
-                        SELECT s.video_id, s.captured_at, s.view_count, s.like_count, s.comment_count, s.share_count, s.save_count,
-                               s.is_baseline, s.baseline_reason
-                        FROM unnest($1::uuid[]) AS ids(id)
-                        CROSS JOIN LATERAL (
-                            (SELECT * FROM video_snapshot WHERE video_id = ids.id ORDER BY captured_at LIMIT 1)
-                            UNION
-                            (SELECT * FROM video_snapshot WHERE video_id = ids.id AND captured_at < $2 ORDER BY captured_at DESC LIMIT 1)
-                            UNION
-                            (SELECT * FROM video_snapshot WHERE video_id = ids.id AND captured_at >= $2 AND captured_at < $3)
-                        ) s
-                        ORDER BY s.video_id, s.captured_at""")
-                .execute(Tuple.of(videoIds.toArray(UUID[]::new), utc(start), utc(end)))
-                .map(StatsRepository::videoSnapshots);
-    }
-
-    /** As {@link #videoSnapshotsForRange} for creator snapshots. */
-    public Uni<List<CreatorSnapshotRow>> creatorSnapshotsForRange(List<UUID> creatorIds, Instant start, Instant end) {
+    /** Every snapshot of the given creators, oldest first per creator. */
+    public Uni<List<CreatorSnapshotRow>> allCreatorSnapshots(List<UUID> creatorIds) {
         if (creatorIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return pool.preparedQuery("""
-                        SELECT s.creator_id, s.captured_at, s.follower_count, s.following_count, s.likes_count, s.video_count,
-                               s.is_baseline, s.baseline_reason
-                        FROM unnest($1::uuid[]) AS ids(id)
-                        CROSS JOIN LATERAL (
-                            (SELECT * FROM creator_snapshot WHERE creator_id = ids.id ORDER BY captured_at LIMIT 1)
-                            UNION
-                            (SELECT * FROM creator_snapshot WHERE creator_id = ids.id AND captured_at < $2 ORDER BY captured_at DESC LIMIT 1)
-                            UNION
-                            (SELECT * FROM creator_snapshot WHERE creator_id = ids.id AND captured_at >= $2 AND captured_at < $3)
-                        ) s
-                        ORDER BY s.creator_id, s.captured_at""")
-                .execute(Tuple.of(creatorIds.toArray(UUID[]::new), utc(start), utc(end)))
+                        SELECT creator_id, captured_at, follower_count, following_count, likes_count, video_count, is_baseline, baseline_reason
+                        FROM creator_snapshot WHERE creator_id = ANY($1) ORDER BY creator_id, captured_at""")
+                .execute(Tuple.of(creatorIds.toArray(UUID[]::new)))
                 .map(rows -> {
                     List<CreatorSnapshotRow> out = new ArrayList<>(rows.size());
                     for (Row r : rows) {

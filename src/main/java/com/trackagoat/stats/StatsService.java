@@ -11,6 +11,7 @@ import com.trackagoat.stats.StatsRepository.VideoRef;
 import com.trackagoat.stats.StatsRepository.VideoSnapshotRow;
 import com.trackagoat.stats.StatsResponses.Baseline;
 import com.trackagoat.stats.calc.Aggregate;
+import com.trackagoat.stats.calc.EntitySeries;
 import com.trackagoat.stats.calc.DaySeries;
 import com.trackagoat.stats.calc.Rates;
 import com.trackagoat.stats.calc.Snap;
@@ -46,14 +47,17 @@ public class StatsService {
     private final StatsRepository repository;
     private final CohortCurveRepository curves;
     private final StatsCache cache;
+    private final SeriesCache series;
     private final TierLimits tiers;
     private final Pool pool;
     private final Clock clock;
 
-    public StatsService(StatsRepository repository, CohortCurveRepository curves, StatsCache cache, TierLimits tiers, Pool pool) {
+    public StatsService(StatsRepository repository, CohortCurveRepository curves, StatsCache cache, SeriesCache series,
+                        TierLimits tiers, Pool pool) {
         this.repository = repository;
         this.curves = curves;
         this.cache = cache;
+        this.series = series;
         this.tiers = tiers;
         this.pool = pool;
         this.clock = Clock.systemUTC();
@@ -77,8 +81,8 @@ public class StatsService {
                     VideoSnapshotRow::baseline, VideoSnapshotRow::reason);
             LocalDate first = series.firstDay();
             if (q.metric() != null) {
-                Aggregate single = new Aggregate(List.of(series), List.of(), q.zone());
-                return Uni.createFrom().item(derived(q, single, null, null, baselines, first));
+                EntitySeries single = new EntitySeries(List.of(series), List.of(), List.of(), q.zone());
+                return Uni.createFrom().item(derived(q, single, null, baselines, first));
             }
             List<StatsResponses.VideoHistory> history = new ArrayList<>();
             for (LocalDate d : historyDays(q, first)) {
@@ -95,47 +99,48 @@ public class StatsService {
         });
     }
 
-    /** creator_avg from the creator's other counted videos; org_avg from the materialized curve minus this video. */
+    /**
+     * creator_avg and org_avg: per day number, the sum and count of non-null views_gained over all
+     * counted videos of the creator (computed once per creator, zone and version) or of the
+     * organization (the materialized curve), minus this video's own contribution when it counts.
+     */
     private Uni<StatsResponses.Cohort> cohort(Caller caller, VideoRef video, List<Velocity.Point> own, ZoneId zone) {
-        Uni<List<StatsResponses.CohortEntry>> creatorAvg = repository.countedVideosOfCreator(caller.orgId(), video.creatorId())
-                .flatMap(pool -> {
-                    List<VideoRef> others = pool.stream().filter(v -> !v.id().equals(video.id())).toList();
-                    if (others.isEmpty()) {
-                        return Uni.createFrom().item(List.<StatsResponses.CohortEntry>of());
-                    }
-                    return repository.allVideoSnapshots(others.stream().map(VideoRef::id).toList()).map(rows -> {
-                        Map<UUID, List<Snap>> byVideo = group(rows);
-                        Map<Integer, long[]> sums = new HashMap<>();   // day number → {sum, count}
-                        for (VideoRef v : others) {
-                            DaySeries s = DaySeries.of(byVideo.getOrDefault(v.id(), List.of()), zone, true);
-                            for (Velocity.Point p : Velocity.of(s, v.postedAt(), zone)) {
-                                if (p.viewsGained() != null) {
-                                    long[] acc = sums.computeIfAbsent(p.dayNumber(), k -> new long[2]);
-                                    acc[0] += p.viewsGained();
-                                    acc[1]++;
+        Uni<Map<Integer, long[]>> creatorCurve = series.get("creator-velocity|" + video.creatorId(), zone, caller.statsVersion(),
+                () -> repository.countedVideosOfCreator(caller.orgId(), video.creatorId())
+                        .flatMap(pool -> repository.allVideoSnapshots(pool.stream().map(VideoRef::id).toList()).map(rows -> {
+                            Map<UUID, List<Snap>> byVideo = group(rows);
+                            Map<Integer, long[]> sums = new HashMap<>();
+                            for (VideoRef v : pool) {
+                                DaySeries s = DaySeries.of(byVideo.getOrDefault(v.id(), List.of()), zone, true);
+                                for (Velocity.Point p : Velocity.of(s, v.postedAt(), zone)) {
+                                    if (p.viewsGained() != null) {
+                                        long[] acc = sums.computeIfAbsent(p.dayNumber(), k -> new long[2]);
+                                        acc[0] += p.viewsGained();
+                                        acc[1]++;
+                                    }
                                 }
                             }
-                        }
-                        return averages(own, n -> sums.get(n));
-                    });
-                });
-        Uni<List<StatsResponses.CohortEntry>> orgAvg = curves.curve(caller.orgId(), zone, caller.statsVersion()).map(curve ->
-                averages(own, n -> {
-                    CohortCurveRepository.Point point = curve.get(n);
-                    if (point == null) {
-                        return null;
-                    }
-                    long sum = point.gainSum();
-                    long count = point.sampleSize();
-                    Long mine = video.counted() ? ownGain(own, n) : null;
-                    if (mine != null) {
-                        sum -= mine;
-                        count--;
-                    }
-                    return new long[]{sum, count};
-                }));
-        return Uni.combine().all().unis(creatorAvg, orgAvg).asTuple()
-                .map(t -> new StatsResponses.Cohort(t.getItem1(), t.getItem2()));
+                            return Map.copyOf(sums);
+                        })));
+        Uni<Map<Integer, long[]>> orgCurve = curves.curve(caller.orgId(), zone, caller.statsVersion()).map(curve -> {
+            Map<Integer, long[]> sums = new HashMap<>();
+            curve.forEach((n, p) -> sums.put(n, new long[]{p.gainSum(), p.sampleSize()}));
+            return sums;
+        });
+        return Uni.combine().all().unis(creatorCurve, orgCurve).asTuple()
+                .map(t -> new StatsResponses.Cohort(othersAverage(own, t.getItem1(), video.counted()), othersAverage(own, t.getItem2(), video.counted())));
+    }
+
+    /** Averages per own day number over the pool without this video (its gain is in the pool when it counts). */
+    private static List<StatsResponses.CohortEntry> othersAverage(List<Velocity.Point> own, Map<Integer, long[]> pool, boolean ownCounted) {
+        return averages(own, n -> {
+            long[] sc = pool.get(n);
+            if (sc == null) {
+                return null;
+            }
+            Long mine = ownCounted ? ownGain(own, n) : null;
+            return mine == null ? sc : new long[]{sc[0] - mine, sc[1] - 1};
+        });
     }
 
     private static Long ownGain(List<Velocity.Point> own, int dayNumber) {
@@ -171,12 +176,25 @@ public class StatsService {
                     }
                     q.checkRetention(retention(caller));
                     return cache.get("creator|" + creatorId + "|" + q.cacheKey(), caller.statsVersion(),
-                            () -> repository.countedVideosOfCreator(caller.orgId(), creatorId)
-                                    .flatMap(videos -> entityStats(q, videos, List.of(creatorId), true))
-                                    .map(r -> r.metric() != null ? r.derived() : new StatsResponses.CreatorStats(creatorId,
-                                            q.zone().getId(), q.from().toString(), q.to().toString(), r.creatorHistory(),
-                                            r.baselines(), Json.date(r.first()))));
+                            () -> series.get("creator|" + creatorId, q.zone(), caller.statsVersion(),
+                                    () -> repository.countedVideosOfCreator(caller.orgId(), creatorId)
+                                            .flatMap(videos -> entityData(q.zone(), videos, List.of(creatorId), true)))
+                                    .map(d -> q.metric() != null ? derived(q, d.series(), d.creator(), d.baselines(q), d.series().firstDay())
+                                            : new StatsResponses.CreatorStats(creatorId, q.zone().getId(), q.from().toString(),
+                                            q.to().toString(), creatorHistory(q, d), d.baselines(q), Json.date(d.series().firstDay()))));
                 });
+    }
+
+    private static List<StatsResponses.CreatorHistory> creatorHistory(StatsQuery q, EntityData d) {
+        List<StatsResponses.CreatorHistory> out = new ArrayList<>();
+        for (LocalDate day : historyDays(q, d.series().firstDay())) {
+            long[] cv = d.creator().carried(day);
+            long[] c = d.series().cumulative(day);
+            long[] g = d.series().gained(day);
+            out.add(new StatsResponses.CreatorHistory(day.toString(), at(cv, 0), at(cv, 1), at(cv, 2), at(cv, 3),
+                    c[0], c[1], c[2], c[3], c[4], at(g, 0), at(g, 1), at(g, 2), at(g, 3), at(g, 4), d.series().posts(day)));
+        }
+        return out;
     }
 
     // --------------------------------------------------------------------------------- campaign
@@ -193,95 +211,92 @@ public class StatsService {
                     OffsetDateTime targetAt = rows.iterator().next().getOffsetDateTime(1);
                     q.checkRetention(retention(caller));
                     return cache.get("campaign|" + campaignId + "|" + q.cacheKey(), caller.statsVersion(),
-                            () -> repository.coverage(caller.orgId(), campaignId)
-                                    .flatMap(cov -> entityStats(q, cov.videos(), cov.creators(), false).map(r -> {
-                                        if (r.metric() != null) {
-                                            return r.derived();
+                            () -> series.get("campaign|" + campaignId, q.zone(), caller.statsVersion(),
+                                    () -> repository.coverage(caller.orgId(), campaignId)
+                                            .flatMap(cov -> entityData(q.zone(), cov.videos(), cov.creators(), false)))
+                                    .map(d -> {
+                                        if (q.metric() != null) {
+                                            return derived(q, d.series(), null, d.baselines(q), d.series().firstDay());
                                         }
-                                        long[] c = r.aggregate().cumulative(q.to());
-                                        var totals = new StatsResponses.Totals(cov.videos().size(), cov.creators().size(),
-                                                c[0], c[1], c[2], c[3], c[4]);
+                                        long[] c = d.series().cumulative(q.to());
+                                        var totals = new StatsResponses.Totals(d.videos(), d.creators(), c[0], c[1], c[2], c[3], c[4]);
                                         Double progress = targetViews == null ? null : Rates.percent(c[0], targetViews);
                                         return new StatsResponses.CampaignStats(campaignId, q.zone().getId(), q.from().toString(),
-                                                q.to().toString(), totals, r.campaignHistory(), targetViews,
-                                                targetAt == null ? null : Json.ts(targetAt.toInstant()), progress, r.baselines(),
-                                                Json.date(r.first()));
-                                    })));
+                                                q.to().toString(), totals, campaignHistory(q, d), targetViews,
+                                                targetAt == null ? null : Json.ts(targetAt.toInstant()), progress, d.baselines(q),
+                                                Json.date(d.series().firstDay()));
+                                    }));
                 });
+    }
+
+    private static List<StatsResponses.CampaignHistory> campaignHistory(StatsQuery q, EntityData d) {
+        List<StatsResponses.CampaignHistory> out = new ArrayList<>();
+        for (LocalDate day : historyDays(q, d.series().firstDay())) {
+            long[] c = d.series().cumulative(day);
+            long[] g = d.series().gained(day);
+            out.add(new StatsResponses.CampaignHistory(day.toString(), c[0], c[1], c[2], c[3], c[4],
+                    at(g, 0), at(g, 1), at(g, 2), at(g, 3), at(g, 4), d.series().posts(day)));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------- creator and campaign
 
-    /** What the creator and campaign shapes are built from. */
-    private record EntityResult(String metric, Aggregate aggregate, Map<UUID, DaySeries> creators, List<Baseline> baselines,
-                                LocalDate first, List<LocalDate> days, StatsResponses.DerivedStats derived, boolean single) {
-
-        List<StatsResponses.CreatorHistory> creatorHistory() {
-            DaySeries creator = creators.values().stream().findFirst().orElse(DaySeries.EMPTY);
-            List<StatsResponses.CreatorHistory> out = new ArrayList<>();
-            for (LocalDate d : days) {
-                long[] cv = creator.carried(d);
-                long[] c = aggregate.cumulative(d);
-                long[] g = aggregate.gained(d);
-                out.add(new StatsResponses.CreatorHistory(d.toString(), at(cv, 0), at(cv, 1), at(cv, 2), at(cv, 3),
-                        c[0], c[1], c[2], c[3], c[4], at(g, 0), at(g, 1), at(g, 2), at(g, 3), at(g, 4), aggregate.posts(d)));
+    /**
+     * Everything the creator and campaign answers need, over the whole history in one zone: the
+     * per-day aggregates, the creator's own series (creator stats only), the baselines with their
+     * days, and the covered counts. Computed once per (entity, zone, stats_version).
+     */
+    record EntityData(EntitySeries series, DaySeries creator, List<DatedBaseline> allBaselines, int videos, int creators) {
+        List<Baseline> baselines(StatsQuery q) {
+            List<Baseline> out = new ArrayList<>();
+            for (DatedBaseline b : allBaselines) {
+                if (!b.day().isBefore(q.from()) && !b.day().isAfter(q.to())) {
+                    out.add(b.baseline());
+                }
             }
             return out;
-        }
-
-        List<StatsResponses.CampaignHistory> campaignHistory() {
-            List<StatsResponses.CampaignHistory> out = new ArrayList<>();
-            for (LocalDate d : days) {
-                long[] c = aggregate.cumulative(d);
-                long[] g = aggregate.gained(d);
-                out.add(new StatsResponses.CampaignHistory(d.toString(), c[0], c[1], c[2], c[3], c[4],
-                        at(g, 0), at(g, 1), at(g, 2), at(g, 3), at(g, 4), aggregate.posts(d)));
-            }
-            return out;
-        }
-
-        private static Long at(long[] values, int k) {
-            return values == null ? null : values[k];
         }
     }
 
-    private Uni<EntityResult> entityStats(StatsQuery q, List<VideoRef> videos, List<UUID> creatorIds, boolean single) {
-        Instant start = q.from().atStartOfDay(q.zone()).toInstant();
-        Instant end = q.to().plusDays(1).atStartOfDay(q.zone()).toInstant();
-        Uni<List<VideoSnapshotRow>> videoRows = repository.videoSnapshotsForRange(videos.stream().map(VideoRef::id).toList(), start, end);
-        Uni<List<CreatorSnapshotRow>> creatorRows = repository.creatorSnapshotsForRange(creatorIds, start, end);
+    record DatedBaseline(LocalDate day, Baseline baseline) {
+    }
+
+    private Uni<EntityData> entityData(ZoneId zone, List<VideoRef> videos, List<UUID> creatorIds, boolean single) {
+        Uni<List<VideoSnapshotRow>> videoRows = repository.allVideoSnapshots(videos.stream().map(VideoRef::id).toList());
+        Uni<List<CreatorSnapshotRow>> creatorRows = repository.allCreatorSnapshots(creatorIds);
         return Uni.combine().all().unis(videoRows, creatorRows).asTuple().map(t -> {
             Map<UUID, List<Snap>> byVideo = group(t.getItem1());
-            List<DaySeries> series = new ArrayList<>(videos.size());
+            List<DaySeries> videoSeries = new ArrayList<>(videos.size());
             List<Instant> posted = new ArrayList<>(videos.size());
             for (VideoRef v : videos) {
-                series.add(DaySeries.of(byVideo.getOrDefault(v.id(), List.of()), q.zone(), true));
+                videoSeries.add(DaySeries.of(byVideo.getOrDefault(v.id(), List.of()), zone, true));
                 posted.add(v.postedAt());
             }
-            Aggregate aggregate = new Aggregate(series, posted, q.zone());
-            Map<UUID, List<Snap>> byCreator = new LinkedHashMap<>();
+            Map<UUID, List<Snap>> byCreator = new HashMap<>();
             for (CreatorSnapshotRow r : t.getItem2()) {
                 byCreator.computeIfAbsent(r.creatorId(), k -> new ArrayList<>()).add(creatorSnap(r));
             }
-            Map<UUID, DaySeries> creators = new LinkedHashMap<>();
-            for (UUID id : creatorIds) {
-                creators.put(id, DaySeries.of(byCreator.getOrDefault(id, List.of()), q.zone(), false));
-            }
-            LocalDate first = aggregate.firstDay();
-            for (DaySeries c : creators.values()) {
-                if (c.firstDay() != null && (first == null || c.firstDay().isBefore(first))) {
-                    first = c.firstDay();
+            List<DaySeries> creatorSeries = creatorIds.stream().map(id -> DaySeries.of(byCreator.getOrDefault(id, List.of()), zone, false)).toList();
+            List<DatedBaseline> baselines = new ArrayList<>();
+            for (VideoSnapshotRow r : t.getItem1()) {
+                if (r.baseline()) {
+                    baselines.add(new DatedBaseline(LocalDate.ofInstant(r.capturedAt(), zone), new Baseline(r.videoId(), Json.ts(r.capturedAt()), r.reason())));
                 }
             }
-            List<Baseline> baselines = new ArrayList<>(baselines(t.getItem1(), q, VideoSnapshotRow::videoId,
-                    VideoSnapshotRow::capturedAt, VideoSnapshotRow::baseline, VideoSnapshotRow::reason));
-            baselines.addAll(baselines(t.getItem2(), q, CreatorSnapshotRow::creatorId, CreatorSnapshotRow::capturedAt,
-                    CreatorSnapshotRow::baseline, CreatorSnapshotRow::reason));
-            baselines.sort(BASELINE_ORDER);
-            StatsResponses.DerivedStats derived = q.metric() == null ? null
-                    : derived(q, aggregate, creators, single ? creators.get(creatorIds.get(0)) : null, baselines, first);
-            return new EntityResult(q.metric(), aggregate, creators, baselines, first, historyDays(q, first), derived, single);
+            for (CreatorSnapshotRow r : t.getItem2()) {
+                if (r.baseline()) {
+                    baselines.add(new DatedBaseline(LocalDate.ofInstant(r.capturedAt(), zone), new Baseline(r.creatorId(), Json.ts(r.capturedAt()), r.reason())));
+                }
+            }
+            baselines.sort(Comparator.comparing(DatedBaseline::baseline, BASELINE_ORDER));
+            return new EntityData(new EntitySeries(videoSeries, posted, creatorSeries, zone), single ? creatorSeries.get(0) : null,
+                    List.copyOf(baselines), videos.size(), creatorIds.size());
         });
+    }
+
+    private static Long at(long[] values, int k) {
+        return values == null ? null : values[k];
     }
 
     // ------------------------------------------------------------------------- derived metrics
@@ -289,10 +304,9 @@ public class StatsService {
     /**
      * The derived shape (§6): one point per day from {@code from} to {@code to}.
      *
-     * @param creators covered creators' series (followers), null for a video
-     * @param creator  the creator itself (growth of followers or videos), null otherwise
+     * @param creator the creator itself (growth of followers or videos), null otherwise
      */
-    private static StatsResponses.DerivedStats derived(StatsQuery q, Aggregate a, Map<UUID, DaySeries> creators, DaySeries creator,
+    private static StatsResponses.DerivedStats derived(StatsQuery q, EntitySeries a, DaySeries creator,
                                                        List<Baseline> baselines, LocalDate first) {
         String metric = q.metric();
         List<StatsResponses.Point> points = new ArrayList<>();
@@ -304,7 +318,7 @@ public class StatsService {
                 }
                 case StatsQuery.ENGAGEMENT_BY_FOLLOWERS -> {
                     long[] g = a.gained(d);
-                    Long followers = followers(creators, d);
+                    Long followers = a.followers(d);
                     yield g == null || followers == null ? null : Rates.percent(Aggregate.engagement(g), followers);
                 }
                 case StatsQuery.POSTS_PER_WEEK -> (double) (a.posts(d) * 7);
@@ -322,7 +336,7 @@ public class StatsService {
         return new StatsResponses.DerivedStats(List.of(series), baselines, Json.date(first));
     }
 
-    private static Double growth(String base, Aggregate a, DaySeries creator, LocalDate d) {
+    private static Double growth(String base, EntitySeries a, DaySeries creator, LocalDate d) {
         if (base.equals("followers") || base.equals("videos")) {
             int k = base.equals("followers") ? 0 : 3;
             long[] gain = creator.gain(d);
@@ -332,18 +346,6 @@ public class StatsService {
         int k = COUNTER_BASES.indexOf(base);
         long[] gain = a.gained(d);
         return gain == null ? null : Rates.percent(gain[k], a.cumulative(d.minusDays(1))[k]);
-    }
-
-    /** F(d): carried follower counts summed over the creators that have one; null when none has. */
-    private static Long followers(Map<UUID, DaySeries> creators, LocalDate d) {
-        Long sum = null;
-        for (DaySeries c : creators.values()) {
-            long[] cv = c.carried(d);
-            if (cv != null) {
-                sum = (sum == null ? 0 : sum) + cv[0];
-            }
-        }
-        return sum;
     }
 
     // ---------------------------------------------------------------------------------- helpers

@@ -108,6 +108,19 @@ class CreatorStatsTest extends ApiTest {
     }
 
     @Test
+    void aReviewDecisionChangesTheNextAnswer() {
+        var w = world();
+        var pending = fx.video(w.org().id(), fx.project(w.org().id(), "Q"), w.creator(), "pending_review");
+        fx.videoSnapshot(w.org().id(), pending, "2026-03-02T15:00:00Z", 1000, 0, 0, 0, 0, "video_added");
+        as(w.org()).get(url(w, "&metric=posts_per_week")).then().body("meta.cached", equalTo(false));
+        as(w.org()).get(url(w, "")).then().body("data.history[0].views", equalTo(150)).body("meta.cached", equalTo(false));
+        as(w.org()).get(url(w, "")).then().body("data.history[0].views", equalTo(150)).body("meta.cached", equalTo(true));
+        as(w.org()).contentType("application/json").body("{\"tracking_status\":\"included\"}").patch("/api/v1/videos/" + pending)
+                .then().statusCode(200);
+        as(w.org()).get(url(w, "")).then().body("data.history[0].views", equalTo(1150)).body("meta.cached", equalTo(false));
+    }
+
+    @Test
     void creatorWithoutSnapshotsHasNoHistory() {
         var org = fx.org("starter");
         var c = fx.creator(org.id(), fx.project(org.id(), "P"), "new", "active");

@@ -1,26 +1,20 @@
 package com.trackagoat.stats.calc;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Entity aggregates over a set of counted videos (stats-and-metrics.md §2): summed gains G,
- * cumulative carried totals C, posts P and posted-so-far N. Each video is counted once.
+ * Entity aggregates over a set of counted videos (stats-and-metrics.md §2): summed gains G and
+ * cumulative carried totals C. Each video is counted once.
  */
 public final class Aggregate {
 
     public static final int COUNTERS = 5;
 
     private final List<DaySeries> videos;
-    private final long[] postedDays;   // epoch days of posted_at in the zone, sorted
 
-    public Aggregate(List<DaySeries> videos, List<Instant> postedAt, ZoneId zone) {
+    public Aggregate(List<DaySeries> videos) {
         this.videos = videos;
-        this.postedDays = postedAt.stream().filter(java.util.Objects::nonNull)
-                .mapToLong(p -> LocalDate.ofInstant(p, zone).toEpochDay()).sorted().toArray();
     }
 
     /** G(d) per counter, or null when no video has a gain that day. */
@@ -52,24 +46,6 @@ public final class Aggregate {
             }
         }
         return sum;
-    }
-
-    /** P(d): videos posted on the day. */
-    public long posts(LocalDate day) {
-        return postedOnOrBefore(day) - postedOnOrBefore(day.minusDays(1));
-    }
-
-    /** N(d): videos posted on or before the day. */
-    public long postedOnOrBefore(LocalDate day) {
-        int idx = Arrays.binarySearch(postedDays, day.toEpochDay() + 1);
-        // count of elements < day + 1; binarySearch finds any equal element, so walk to the first one
-        if (idx >= 0) {
-            while (idx > 0 && postedDays[idx - 1] == day.toEpochDay() + 1) {
-                idx--;
-            }
-            return idx;
-        }
-        return -idx - 1;
     }
 
     /** The earliest day with a snapshot of any video, or null. */

@@ -74,8 +74,7 @@ class CalcPropertiesTest {
 
     @Property
     void cumulativeTotalsNeverDecreaseForMonotoneCounters(@ForAll("histories") History a, @ForAll("histories") History b) {
-        Aggregate agg = new Aggregate(List.of(DaySeries.of(a.snaps(), a.zone(), true), DaySeries.of(b.snaps(), a.zone(), true)),
-                List.of(a.postedAt(), b.postedAt()), a.zone());
+        Aggregate agg = new Aggregate(List.of(DaySeries.of(a.snaps(), a.zone(), true), DaySeries.of(b.snaps(), a.zone(), true)));
         long previous = -1;
         for (LocalDate d = LocalDate.parse("2026-02-27"); d.isBefore(LocalDate.parse("2026-05-15")); d = d.plusDays(1)) {
             long c = agg.cumulative(d)[0];

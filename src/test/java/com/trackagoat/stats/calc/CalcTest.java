@@ -51,7 +51,7 @@ class CalcTest {
         assertArrayEquals(new long[]{1900, 140, 11, 4, 25}, series.gain(d("2026-03-06")), "last snapshot of the day, gap growth");
         assertArrayEquals(new long[]{6400, 520, 41, 16, 95}, series.carried(d("2026-03-31")));
 
-        Aggregate single = new Aggregate(List.of(series), List.of(), UTC);
+        Aggregate single = new Aggregate(List.of(series));
         long[] g = single.gained(d("2026-03-03"));
         assertEquals(10.3, Rates.percent(Aggregate.engagement(g), g[0]));
         g = single.gained(d("2026-03-04"));
@@ -135,18 +135,29 @@ class CalcTest {
     void aggregatesSumGainsAndCarriedValuesAndCountPosts() {
         DaySeries a = DaySeries.of(List.of(s("2026-03-01T12:00:00Z", true, 100, 0, 0, 0, 0), s("2026-03-02T12:00:00Z", false, 300, 0, 0, 0, 0)), UTC, true);
         DaySeries b = DaySeries.of(List.of(s("2026-03-02T12:00:00Z", true, 50, 0, 0, 0, 0)), UTC, true);
-        Aggregate agg = new Aggregate(List.of(a, b), Arrays.asList(Instant.parse("2026-03-01T10:00:00Z"),
-                Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-03-02T11:00:00Z"), null), UTC);
+        Aggregate agg = new Aggregate(List.of(a, b));
+        DaySeries creator = DaySeries.of(List.of(s("2026-03-02T12:00:00Z", true, 1000, 1, 1, 1)), UTC, false);
+        EntitySeries entity = new EntitySeries(List.of(a, b), Arrays.asList(Instant.parse("2026-03-01T10:00:00Z"),
+                Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-03-02T11:00:00Z"), null), List.of(creator), UTC);
         assertNull(agg.gained(d("2026-03-01")));
         assertEquals(200, agg.gained(d("2026-03-02"))[0]);
         assertEquals(100, agg.cumulative(d("2026-03-01"))[0]);
         assertEquals(350, agg.cumulative(d("2026-03-02"))[0]);
         assertEquals(0, agg.cumulative(d("2026-02-28"))[0]);
-        assertEquals(1, agg.posts(d("2026-03-01")));
-        assertEquals(2, agg.posts(d("2026-03-02")));
-        assertEquals(3, agg.postedOnOrBefore(d("2026-03-05")));
-        assertEquals(0, agg.postedOnOrBefore(d("2026-02-28")));
         assertEquals(d("2026-03-01"), agg.firstDay());
+        assertEquals(1, entity.posts(d("2026-03-01")));
+        assertEquals(2, entity.posts(d("2026-03-02")));
+        assertEquals(0, entity.posts(d("2026-03-03")));
+        assertEquals(3, entity.postedOnOrBefore(d("2026-03-05")));
+        assertEquals(0, entity.postedOnOrBefore(d("2026-02-28")));
+        assertEquals(d("2026-03-01"), entity.firstDay());
+        assertEquals(350, entity.cumulative(d("2026-03-09"))[0], "carried after the last day");
+        assertEquals(0, entity.cumulative(d("2026-02-01"))[0]);
+        assertNull(entity.gained(d("2026-03-01")));
+        assertEquals(200, entity.gained(d("2026-03-02"))[0]);
+        assertNull(entity.gained(d("2026-03-03")));
+        assertNull(entity.followers(d("2026-03-01")));
+        assertEquals(1000, entity.followers(d("2026-03-20")));
     }
 
     @Test
