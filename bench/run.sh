@@ -27,7 +27,7 @@ PSQL_URL="postgresql://${QUARKUS_DATASOURCE_USERNAME}:${QUARKUS_DATASOURCE_PASSW
 export QUARKUS_HTTP_PORT=$PORT TRACKAGOAT_BOOTSTRAP_ADMIN_KEY=$ADMIN TRACKAGOAT_SCRAPE_ENABLED=false
 export TRACKAGOAT_RATE_LIMIT_PER_KEY_PER_MINUTE=100000000 TRACKAGOAT_TIERS_ULTRA_MAX_API_REQUESTS_PER_DAY=-1
 export TRACKAGOAT_TIERS_ULTRA_MAX_MANUAL_SCRAPE_TRIGGERS_PER_DAY=-1
-export QUARKUS_CACHE_ENABLED=${QUARKUS_CACHE_ENABLED:-false}
+export QUARKUS_CACHE_ENABLED=${QUARKUS_CACHE_ENABLED:-true}   # false: every request computes from snapshots
 java -Xmx1g -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
@@ -77,5 +77,5 @@ run "creator stats, engagement_rate_by_followers" "$OUT/creators.txt" "/api/v1/c
 kill $APP; wait $APP 2>/dev/null || true
 TRACKAGOAT_SCRAPE_ENABLED=true TRACKAGOAT_SCRAPE_CRON="0 * * * * ?" java -Xmx1g -jar target/quarkus-app/quarkus-run.jar > "$OUT/scrape.log" 2>&1 &
 APP=$!
-until grep -q "Scrape slot" "$OUT/scrape.log"; do sleep 2; done
-grep "Scrape slot" "$OUT/scrape.log" | head -1 | tee "$OUT/scrape.txt"
+until grep -q "Cohort curves" "$OUT/scrape.log"; do sleep 2; done
+grep -E "Scrape slot|Cohort curves" "$OUT/scrape.log" | head -2 | tee "$OUT/scrape.txt"

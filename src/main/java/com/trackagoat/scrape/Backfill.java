@@ -114,7 +114,7 @@ public class Backfill {
                     CreatorCounters next = prev == null ? Simulation.firstCreator(creator, slot, posts)
                             : Simulation.nextCreator(creator, slot, previous[0], prev, posts);
                     lastCreator.put(creator, next);
-                    DueCreator ref = new DueCreator(creator, orgId, null, null, null, null, null, null, null, false, true, false);
+                    DueCreator ref = new DueCreator(creator, orgId, null, null, null, null, null, null, null, null, false, true, false);
                     written = written.call(n -> repository.writeCreatorSnapshot(c, ref, slot, next, prev == null ? "creator_added" : null, "backfill"));
                 }
                 previous[0] = slot;

@@ -35,7 +35,7 @@ public class ScrapeRepository {
         }
     }
 
-    public record DueCreator(UUID id, UUID orgId, UUID projectId, String trackingMode, LocalDate trackingStart, String timezone,
+    public record DueCreator(UUID id, UUID orgId, UUID projectId, String handle, String trackingMode, LocalDate trackingStart, String timezone,
                              Instant lastScrapedAt, Instant lastDiscoveryAt, CreatorCounters counters, boolean resume,
                              boolean profileDue, boolean discoveryDue) {
     }
@@ -68,7 +68,7 @@ public class ScrapeRepository {
 
     public Uni<List<DueCreator>> claimCreators(SqlConnection c, Instant slot, Floors profile, Floors discovery, int limit, UUID onlyOrg) {
         String sql = """
-                SELECT c.id, c.org_id, c.project_id, c.tracking_mode, c.tracking_start_date, o.timezone, c.last_scraped_at,
+                SELECT c.id, c.org_id, c.project_id, c.tiktok_handle, c.tracking_mode, c.tracking_start_date, o.timezone, c.last_scraped_at,
                        c.last_discovery_at, c.follower_count, c.following_count, c.likes_count, c.video_count, c.resume_baseline,
                        (c.last_scraped_at IS NULL OR c.last_scraped_at <= $1::timestamptz - %s) AS profile_due,
                        (c.last_discovery_at IS NULL OR c.last_discovery_at <= $1::timestamptz - %s) AS discovery_due
@@ -87,7 +87,8 @@ public class ScrapeRepository {
                 Long followers = r.getLong("follower_count");
                 CreatorCounters counters = followers == null ? null : new CreatorCounters(followers, r.getLong("following_count"),
                         r.getLong("likes_count"), r.getLong("video_count"));
-                out.add(new DueCreator(r.getUUID("id"), r.getUUID("org_id"), r.getUUID("project_id"), r.getString("tracking_mode"),
+                out.add(new DueCreator(r.getUUID("id"), r.getUUID("org_id"), r.getUUID("project_id"), r.getString("tiktok_handle"),
+                        r.getString("tracking_mode"),
                         r.getLocalDate("tracking_start_date"), r.getString("timezone"), instant(r, "last_scraped_at"),
                         instant(r, "last_discovery_at"), counters, r.getBoolean("resume_baseline"), r.getBoolean("profile_due"),
                         r.getBoolean("discovery_due")));
@@ -97,7 +98,7 @@ public class ScrapeRepository {
     }
 
     /** Inserts discovered videos; returns the ids actually inserted (a known tiktok_video_id of the project is skipped). */
-    public Uni<List<UUID>> insertDiscovered(SqlConnection c, DueCreator creator, String handle, List<Simulation.Post> posts, Instant slot) {
+    public Uni<List<UUID>> insertDiscovered(SqlConnection c, DueCreator creator, List<Simulation.Post> posts) {
         if (posts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -111,7 +112,7 @@ public class ScrapeRepository {
             Simulation.Post p = posts.get(i);
             ids[i] = p.id();
             tiktokIds[i] = p.tiktokVideoId();
-            urls[i] = "https://www.tiktok.com/@" + handle + "/video/" + p.tiktokVideoId();
+            urls[i] = "https://www.tiktok.com/@" + creator.handle() + "/video/" + p.tiktokVideoId();
             titles[i] = p.title();
             posted[i] = utc(p.postedAt());
         }
@@ -159,8 +160,12 @@ public class ScrapeRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<Void> markDiscovered(SqlConnection c, UUID creatorId, Instant slot) {
-        return c.preparedQuery("UPDATE creator SET last_discovery_at = $2 WHERE id = $1").execute(Tuple.of(creatorId, utc(slot))).replaceWithVoid();
+    public Uni<Void> markDiscovered(SqlConnection c, List<UUID> creatorIds, Instant slot) {
+        if (creatorIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return c.preparedQuery("UPDATE creator SET last_discovery_at = $2 WHERE id = ANY($1)")
+                .execute(Tuple.of(creatorIds.toArray(UUID[]::new), utc(slot))).replaceWithVoid();
     }
 
     public Uni<List<DueVideo>> claimVideos(SqlConnection c, Instant slot, Floors floors, int limit, UUID onlyOrg) {

@@ -9,11 +9,11 @@ import com.trackagoat.scrape.ScrapeRepository.Floors;
 import com.trackagoat.scrape.ScrapeRepository.VideoSnapshot;
 import com.trackagoat.scrape.Simulation.CreatorCounters;
 import com.trackagoat.scrape.Simulation.VideoCounters;
+import com.trackagoat.stats.CohortCurveRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -22,7 +22,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -45,12 +47,14 @@ public class ScrapeService {
     private final ScrapeRepository repository;
     private final TierLimits tiers;
     private final TrackagoatConfig config;
+    private final CohortCurveRepository curves;
 
-    public ScrapeService(Pool pool, ScrapeRepository repository, TierLimits tiers, TrackagoatConfig config) {
+    public ScrapeService(Pool pool, ScrapeRepository repository, TierLimits tiers, TrackagoatConfig config, CohortCurveRepository curves) {
         this.pool = pool;
         this.repository = repository;
         this.tiers = tiers;
         this.config = config;
+        this.curves = curves;
     }
 
     /** Runs the cycle of {@code slot} for every organization. */
@@ -65,13 +69,18 @@ public class ScrapeService {
 
     /** As {@link #runSlot(Instant, UUID)} with an explicit batch size. */
     Uni<Result> runSlot(Instant slot, UUID onlyOrg, int batchSize) {
+        return runSlot(slot, onlyOrg, batchSize, ConcurrentHashMap.newKeySet());
+    }
+
+    /** Runs the slot and collects the organizations whose snapshots were written into {@code touched}. */
+    private Uni<Result> runSlot(Instant slot, UUID onlyOrg, int batchSize, Set<UUID> touched) {
         AtomicInteger creators = new AtomicInteger();
         AtomicInteger videos = new AtomicInteger();
         AtomicInteger discovered = new AtomicInteger();
         List<String> banned = config.bannedHandles().orElse(List.of()).stream().map(h -> h.strip().toLowerCase()).filter(h -> !h.isEmpty()).toList();
         return pool.withTransaction(c -> repository.disableBanned(c, banned, onlyOrg))
-                .flatMap(n -> loop(() -> pool.withTransaction(c -> creatorBatch(c, slot, onlyOrg, batchSize, creators, discovered))))
-                .flatMap(n -> loop(() -> pool.withTransaction(c -> videoBatch(c, slot, onlyOrg, batchSize, videos))))
+                .flatMap(n -> loop(() -> pool.withTransaction(c -> creatorBatch(c, slot, onlyOrg, batchSize, creators, discovered, touched))))
+                .flatMap(n -> loop(() -> pool.withTransaction(c -> videoBatch(c, slot, onlyOrg, batchSize, videos, touched))))
                 .map(n -> new Result(creators.get(), videos.get(), discovered.get()));
     }
 
@@ -89,7 +98,8 @@ public class ScrapeService {
         return hours == null ? 0 : hours.intValue();
     }
 
-    private Uni<Integer> creatorBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, AtomicInteger written, AtomicInteger discovered) {
+    private Uni<Integer> creatorBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, AtomicInteger written, AtomicInteger discovered,
+                                      Set<UUID> touched) {
         return repository.claimCreators(c, slot, floors("min_creator_profiles_hours"), floors("min_discover_videos_hours"), batchSize, onlyOrg)
                 .flatMap(batch -> {
                     if (batch.isEmpty()) {
@@ -98,11 +108,13 @@ public class ScrapeService {
                     return Multi.createFrom().iterable(batch)
                             .onItem().transformToUniAndConcatenate(cr -> cr.discoveryDue() ? discover(c, cr, slot, discovered) : Uni.createFrom().voidItem())
                             .collect().last()
+                            .flatMap(v -> repository.markDiscovered(c, batch.stream().filter(DueCreator::discoveryDue).map(DueCreator::id).toList(), slot))
                             .flatMap(v -> repository.postsUpTo(c, batch.stream().map(DueCreator::id).toList(), slot))
                             .flatMap(posts -> Multi.createFrom().iterable(batch.stream().filter(DueCreator::profileDue).toList())
                                     .onItem().transformToUniAndConcatenate(cr -> profile(c, cr, slot, posts.getOrDefault(cr.id(), 0L), written))
                                     .collect().last())
                             .flatMap(v -> repository.bumpStatsVersions(c, batch.stream().map(DueCreator::orgId).toList()))
+                            .invoke(() -> batch.forEach(cr -> touched.add(cr.orgId())))
                             .replaceWith(batch.size());
                 });
     }
@@ -113,21 +125,14 @@ public class ScrapeService {
         Instant from = cr.lastDiscoveryAt() != null ? cr.lastDiscoveryAt()
                 : (notBefore.isBefore(slot.minus(FIRST_DISCOVERY_MAX)) ? slot.minus(FIRST_DISCOVERY_MAX) : notBefore);
         List<Simulation.Post> posts = Simulation.discover(cr.id(), slot, from, notBefore);
-        return handle(c, cr.id())
-                .flatMap(handle -> repository.insertDiscovered(c, cr, handle, posts, slot))
+        return repository.insertDiscovered(c, cr, posts)
                 .flatMap(inserted -> {
                     discovered.addAndGet(inserted.size());
                     List<VideoSnapshot> baselines = posts.stream().filter(p -> inserted.contains(p.id()))
                             .map(p -> new VideoSnapshot(p.id(), cr.orgId(), Simulation.firstVideo(p.id(), slot, p.postedAt()), "video_added"))
                             .toList();
-                    return repository.writeVideoSnapshots(c, baselines, slot, "scheduled");
-                })
-                .flatMap(n -> repository.markDiscovered(c, cr.id(), slot));
-    }
-
-    private Uni<String> handle(SqlConnection c, UUID creatorId) {
-        return c.preparedQuery("SELECT tiktok_handle FROM creator WHERE id = $1").execute(Tuple.of(creatorId))
-                .map(rows -> rows.iterator().next().getString(0));
+                    return repository.writeVideoSnapshots(c, baselines, slot, "scheduled").replaceWithVoid();
+                });
     }
 
     private Uni<Void> profile(SqlConnection c, DueCreator cr, Instant slot, long posts, AtomicInteger written) {
@@ -144,7 +149,7 @@ public class ScrapeService {
         return repository.writeCreatorSnapshot(c, cr, slot, next, reason, "scheduled");
     }
 
-    private Uni<Integer> videoBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, AtomicInteger written) {
+    private Uni<Integer> videoBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, AtomicInteger written, Set<UUID> touched) {
         return repository.claimVideos(c, slot, floors("min_video_stats_hours"), batchSize, onlyOrg).flatMap(batch -> {
             if (batch.isEmpty()) {
                 return Uni.createFrom().item(0);
@@ -156,6 +161,7 @@ public class ScrapeService {
             return repository.writeVideoSnapshots(c, snaps, slot, "scheduled")
                     .invoke(written::addAndGet)
                     .flatMap(n -> repository.bumpStatsVersions(c, batch.stream().map(DueVideo::orgId).toList()))
+                    .invoke(() -> batch.forEach(v -> touched.add(v.orgId())))
                     .replaceWith(batch.size());
         });
     }
@@ -169,12 +175,21 @@ public class ScrapeService {
         return new VideoSnapshot(v.id(), v.orgId(), next, v.resume() ? "tracking_resumed" : null);
     }
 
-    /** Scheduled entry: logs and swallows failures (an unreachable database skips the slot). */
+    /**
+     * Scheduled entry: runs the slot, then refreshes the cohort curves of the organizations it
+     * wrote to; logs and swallows failures (an unreachable database skips the slot).
+     */
     public Uni<Void> runScheduled(Instant slot) {
         long started = System.nanoTime();
-        return runSlot(slot)
+        Set<UUID> touched = ConcurrentHashMap.newKeySet();
+        return runSlot(slot, null, config.scrape().batchSize(), touched)
                 .invoke(r -> LOG.infof("Scrape slot %s: %d creator snapshots, %d video snapshots, %d videos discovered in %d ms",
                         slot, r.creatorSnapshots(), r.videoSnapshots(), r.videosDiscovered(), (System.nanoTime() - started) / 1_000_000))
+                .call(r -> {
+                    long curvesStarted = System.nanoTime();
+                    return curves.refresh(touched).invoke(() -> LOG.infof("Cohort curves of %d organizations refreshed in %d ms",
+                            touched.size(), (System.nanoTime() - curvesStarted) / 1_000_000));
+                })
                 .onFailure().invoke(e -> LOG.warnf("Scrape slot %s skipped: %s", slot, e.toString()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
