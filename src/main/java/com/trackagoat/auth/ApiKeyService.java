@@ -64,6 +64,10 @@ public class ApiKeyService {
     /** Creates a key in the current transaction; the plaintext appears only in this answer. */
     public Uni<ApiKeyDto> issue(UUID orgId, String name, List<String> scopes) {
         String plaintext = ApiKeys.generate();
+        return store(orgId, plaintext, name, scopes).map(saved -> ApiKeyDto.of(saved, plaintext));
+    }
+
+    private Uni<ApiKey> store(UUID orgId, String plaintext, String name, List<String> scopes) {
         ApiKey k = new ApiKey();
         k.id = UUID.randomUUID();
         k.orgId = orgId;
@@ -72,7 +76,7 @@ public class ApiKeyService {
         k.keyHash = ApiKeys.hash(plaintext);
         k.scopes = Scopes.format(scopes);
         k.createdAt = Json.now();
-        return keys.persist(k).map(saved -> ApiKeyDto.of(saved, plaintext));
+        return keys.persist(k);
     }
 
     public Uni<Boolean> exists(String plaintext) {
@@ -81,21 +85,7 @@ public class ApiKeyService {
 
     /** Stores a configured key (bootstrap) unless a key with its hash exists. */
     public Uni<Void> ensure(UUID orgId, String plaintext, String name, List<String> scopes) {
-        String hash = ApiKeys.hash(plaintext);
-        return keys.existsWithHash(hash).flatMap(exists -> {
-            if (exists) {
-                return Uni.createFrom().voidItem();
-            }
-            ApiKey k = new ApiKey();
-            k.id = UUID.randomUUID();
-            k.orgId = orgId;
-            k.name = name;
-            k.prefix = ApiKeys.prefix(plaintext);
-            k.keyHash = hash;
-            k.scopes = Scopes.format(scopes);
-            k.createdAt = Json.now();
-            return keys.persist(k).replaceWithVoid();
-        });
+        return exists(plaintext).flatMap(exists -> exists ? Uni.createFrom().voidItem() : store(orgId, plaintext, name, scopes).replaceWithVoid());
     }
 
     /** DELETE: revokes at once; revoking a revoked key answers the same. */

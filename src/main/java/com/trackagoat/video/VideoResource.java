@@ -6,9 +6,10 @@ import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
-import com.trackagoat.stats.StatsQuery;
+import com.trackagoat.stats.StatsParams;
 import com.trackagoat.stats.StatsService;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -60,10 +61,8 @@ public class VideoResource {
     /** Day-bucketed stats (stats-and-metrics.md); parameters are resolved and checked in the contract's order. */
     @GET
     @Path("{id}/stats")
-    public Uni<Envelope> stats(@RestPath String id, @RestQuery String from, @RestQuery String to, @RestQuery String tz,
-                               @RestQuery String metric, @RestQuery("base_metric") String baseMetric,
-                               @RestQuery String granularity, @RestQuery String cohort) {
+    public Uni<Envelope> stats(@RestPath String id, @BeanParam StatsParams params) {
         UUID entityId = Params.pathId(id, "id");
-        return stats.video(caller.get(), entityId, new StatsQuery.Raw(from, to, tz, metric, baseMetric, granularity, cohort));
+        return stats.video(caller.get(), entityId, params.raw());
     }
 }
