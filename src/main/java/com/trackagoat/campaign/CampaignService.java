@@ -5,20 +5,47 @@ import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
+import com.trackagoat.api.Params;
+import com.trackagoat.auth.Caller;
+import com.trackagoat.creator.CreatorRepository;
+import com.trackagoat.org.Limits;
+import com.trackagoat.org.OrganizationRepository;
+import com.trackagoat.org.TierLimits;
+import com.trackagoat.project.Project;
+import com.trackagoat.project.ProjectRepository;
+import com.trackagoat.video.VideoRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
 public class CampaignService {
 
-    private final CampaignRepository campaigns;
+    static final Set<String> ITEM_TYPES = Set.of("creator", "video", "campaign");
 
-    public CampaignService(CampaignRepository campaigns) {
+    private final CampaignRepository campaigns;
+    private final CampaignItemRepository items;
+    private final ProjectRepository projects;
+    private final CreatorRepository creators;
+    private final VideoRepository videos;
+    private final OrganizationRepository organizations;
+    private final TierLimits tiers;
+
+    public CampaignService(CampaignRepository campaigns, CampaignItemRepository items, ProjectRepository projects,
+                           CreatorRepository creators, VideoRepository videos, OrganizationRepository organizations, TierLimits tiers) {
         this.campaigns = campaigns;
+        this.items = items;
+        this.projects = projects;
+        this.creators = creators;
+        this.videos = videos;
+        this.organizations = organizations;
+        this.tiers = tiers;
     }
 
     @WithSession
@@ -61,6 +88,144 @@ public class CampaignService {
             }
             c.updatedAt = Json.now();
             return CampaignDto.of(c);
+        });
+    }
+
+    /**
+     * POST in a project: {@code name} (required) and the PATCH fields. The project's campaigns are
+     * capped (402), counted under a lock on the project row.
+     */
+    @WithTransaction
+    public Uni<CampaignDto> create(Caller caller, UUID projectId, JsonBody body) {
+        String name = body.requiredString("name", JsonBody.MAX_NAME, true);
+        var readme = body.readme();
+        var metadata = body.metadata();
+        var targetViews = body.integer("target_views", true, 0);
+        var targetAt = body.timestamp("target_at", true);
+        return projects.lockInOrg(caller.orgId(), projectId).flatMap(found -> {
+            Project project = ApiException.requireFound(found);
+            Long max = tiers.of(caller.tier()).get(Limits.MAX_CAMPAIGNS);
+            return campaigns.count("projectId", project.id).flatMap(current -> {
+                if (max != null && current >= max) {
+                    throw ApiException.limitReached(Limits.MAX_CAMPAIGNS, current, max);
+                }
+                Campaign c = new Campaign();
+                c.id = UUID.randomUUID();
+                c.orgId = caller.orgId();
+                c.projectId = project.id;
+                c.name = name;
+                c.readme = readme.value();
+                c.metadata = metadata.present() ? metadata.value() : "{}";
+                c.targetViews = targetViews.value();
+                c.targetAt = targetAt.value();
+                c.createdAt = Json.now();
+                c.updatedAt = c.createdAt;
+                return campaigns.persist(c).map(CampaignDto::of);
+            });
+        });
+    }
+
+    /** DELETE: the campaign, its own items and every membership that lists it. */
+    @WithTransaction
+    public Uni<Map<String, Object>> delete(UUID orgId, UUID id) {
+        return campaigns.findInOrg(orgId, id).flatMap(found -> {
+            Campaign c = ApiException.requireFound(found);
+            return items.deleteAllOf(c.id)
+                    .flatMap(n -> campaigns.delete(c))
+                    .flatMap(v -> organizations.bumpStatsVersion(orgId))
+                    .replaceWith(Envelope.deleted(c.id));
+        });
+    }
+
+    @WithSession
+    public Uni<Envelope.Page<CampaignItemDto>> listItems(UUID orgId, UUID campaignId, PageRequest page) {
+        return campaigns.findInOrg(orgId, campaignId).flatMap(found -> {
+            ApiException.requireFound(found);
+            return items.page(campaignId, page).map(rows -> page.page(rows, i -> i.createdAt, i -> i.itemId, CampaignItemDto::of));
+        });
+    }
+
+    /**
+     * POST item, checks in the order of endpoints-write.md: the item is visible (404), in the
+     * campaign's project (400), not yet an item (409 duplicate), no cycle (409), the direct-item cap
+     * (402). Serialized per project by a lock on its row, so two inserts cannot build a cycle together.
+     */
+    @WithTransaction
+    public Uni<CampaignItemDto> addItem(Caller caller, UUID campaignId, JsonBody body) {
+        String type = body.oneOf("item_type", ITEM_TYPES, false).value();
+        if (type == null) {
+            throw ApiException.missingField("item_type");
+        }
+        String rawId = body.requiredString("item_id", 64, false);
+        if (!Params.isUuid(rawId)) {
+            throw ApiException.invalidField("item_id");
+        }
+        UUID itemId = UUID.fromString(rawId);
+        UUID orgId = caller.orgId();
+        return campaigns.findInOrg(orgId, campaignId).flatMap(found -> {
+            Campaign campaign = ApiException.requireFound(found);
+            return projects.lockInOrg(orgId, campaign.projectId)
+                    .flatMap(locked -> itemProject(orgId, type, itemId))
+                    .flatMap(itemProject -> {
+                        if (!itemProject.equals(campaign.projectId)) {
+                            throw ApiException.invalidField("item_id");
+                        }
+                        return items.findItem(campaignId, type, itemId);
+                    })
+                    .flatMap(existing -> {
+                        if (existing != null) {
+                            throw new ApiException(409, "duplicate", "Item is already in this campaign");
+                        }
+                        return type.equals("campaign") ? items.reaches(itemId, campaignId) : Uni.createFrom().item(false);
+                    })
+                    .flatMap(cycle -> {
+                        if (cycle) {
+                            throw new ApiException(409, "cycle_detected", "Adding this campaign would create a cycle");
+                        }
+                        return items.countDirect(campaignId);
+                    })
+                    .flatMap(current -> {
+                        Long max = tiers.of(caller.tier()).get(Limits.MAX_CAMPAIGN_ITEMS);
+                        if (max != null && current >= max) {
+                            throw ApiException.limitReached(Limits.MAX_CAMPAIGN_ITEMS, current, max);
+                        }
+                        CampaignItem item = new CampaignItem();
+                        item.campaignId = campaignId;
+                        item.itemType = type;
+                        item.itemId = itemId;
+                        item.orgId = orgId;
+                        item.projectId = campaign.projectId;
+                        item.createdAt = Json.now();
+                        return items.persist(item).call(i -> organizations.bumpStatsVersion(orgId)).map(CampaignItemDto::of);
+                    });
+        });
+    }
+
+    /** The project of a visible item of the organization; 404 when there is none. */
+    private Uni<UUID> itemProject(UUID orgId, String type, UUID itemId) {
+        return switch (type) {
+            case "creator" -> creators.findVisible(orgId, itemId).map(c -> ApiException.requireFound(c).projectId);
+            case "video" -> videos.findVisible(orgId, itemId).map(v -> ApiException.requireFound(v).projectId);
+            default -> campaigns.findInOrg(orgId, itemId).map(c -> ApiException.requireFound(c).projectId);
+        };
+    }
+
+    /** DELETE item named by {@code item_type} and {@code item_id}. */
+    @WithTransaction
+    public Uni<Map<String, Object>> removeItem(UUID orgId, UUID campaignId, String type, UUID itemId) {
+        return campaigns.findInOrg(orgId, campaignId).flatMap(found -> {
+            ApiException.requireFound(found);
+            return items.findItem(campaignId, type, itemId);
+        }).flatMap(item -> {
+            ApiException.requireFound(item);
+            return items.delete(item).call(v -> organizations.bumpStatsVersion(orgId)).map(v -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("campaign_id", campaignId);
+                m.put("item_type", type);
+                m.put("item_id", itemId);
+                m.put("deleted", true);
+                return m;
+            });
         });
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,11 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         return find(Keyset.where("orgId = :org", page), Keyset.NEWEST_FIRST,
                 Keyset.params(Parameters.with("org", orgId), page))
                 .range(0, page.fetchSize() - 1).list();
+    }
+
+    /** The project of the organization, locked for the transaction (serializes counts and inserts in it), else null. */
+    public Uni<Project> lockInOrg(UUID orgId, UUID id) {
+        return find("id = ?1 and orgId = ?2", id, orgId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /** The project when it belongs to the organization, else null. */

@@ -5,23 +5,43 @@ import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
+import com.trackagoat.campaign.CampaignService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.UUID;
 
 @Path("/api/v1/projects")
 public class ProjectResource {
 
     private final ProjectService service;
+    private final CampaignService campaigns;
     private final CurrentCaller caller;
 
-    public ProjectResource(ProjectService service, CurrentCaller caller) {
+    public ProjectResource(ProjectService service, CampaignService campaigns, CurrentCaller caller) {
         this.service = service;
+        this.campaigns = campaigns;
         this.caller = caller;
+    }
+
+    @POST
+    public Uni<RestResponse<Envelope>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
+        return service.create(caller.get(), JsonBody.parse(contentType, body)).map(p -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(p)));
+    }
+
+    @POST
+    @Path("{projectId}/campaigns")
+    public Uni<RestResponse<Envelope>> createCampaign(@RestPath String projectId, @HeaderParam("Content-Type") String contentType, byte[] body) {
+        UUID project = Params.pathId(projectId, "projectId");
+        return campaigns.create(caller.get(), project, JsonBody.parse(contentType, body))
+                .map(c -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(c)));
     }
 
     @GET

@@ -5,10 +5,15 @@ import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
+import com.trackagoat.auth.Caller;
+import com.trackagoat.org.Limits;
+import com.trackagoat.org.OrganizationRepository;
+import com.trackagoat.org.TierLimits;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.UUID;
 
@@ -16,9 +21,35 @@ import java.util.UUID;
 public class ProjectService {
 
     private final ProjectRepository projects;
+    private final OrganizationRepository organizations;
+    private final TierLimits tiers;
 
-    public ProjectService(ProjectRepository projects) {
+    public ProjectService(ProjectRepository projects, OrganizationRepository organizations, TierLimits tiers) {
         this.projects = projects;
+        this.organizations = organizations;
+        this.tiers = tiers;
+    }
+
+    /** POST: {@code name} (required), {@code readme}; the organization's projects are capped (402) under a lock on its row. */
+    @WithTransaction
+    public Uni<ProjectDto> create(Caller caller, JsonBody body) {
+        String name = body.requiredString("name", JsonBody.MAX_NAME, true);
+        var readme = body.readme();
+        return organizations.findById(caller.orgId(), LockModeType.PESSIMISTIC_WRITE)
+                .flatMap(org -> projects.count("orgId", org.id).flatMap(current -> {
+                    Long max = tiers.of(org.tier).get(Limits.MAX_PROJECTS);
+                    if (max != null && current >= max) {
+                        throw ApiException.limitReached(Limits.MAX_PROJECTS, current, max);
+                    }
+                    Project p = new Project();
+                    p.id = UUID.randomUUID();
+                    p.orgId = org.id;
+                    p.name = name;
+                    p.readme = readme.value();
+                    p.createdAt = Json.now();
+                    p.updatedAt = p.createdAt;
+                    return projects.persist(p).map(ProjectDto::of);
+                }));
     }
 
     @WithSession
