@@ -189,6 +189,25 @@ public final class JsonBody {
         return f;
     }
 
+    /** A required array of {@code min}–{@code max} UUID strings; any other element → invalid field. */
+    public java.util.List<java.util.UUID> uuidArray(String field, int min, int max) {
+        if (!node.has(field)) {
+            throw ApiException.missingField(field);
+        }
+        JsonNode v = node.get(field);
+        if (!v.isArray() || v.size() < min || v.size() > max) {
+            throw ApiException.invalidField(field);
+        }
+        java.util.List<java.util.UUID> ids = new java.util.ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isTextual() || !Params.isUuid(e.textValue())) {
+                throw ApiException.invalidField(field);
+            }
+            ids.add(java.util.UUID.fromString(e.textValue()));
+        }
+        return ids;
+    }
+
     /** An RFC 3339 date-time with any offset, normalized to UTC. */
     public Field<Instant> timestamp(String field, boolean nullable) {
         Field<String> f = string(field, nullable, 64, false);

@@ -6,6 +6,7 @@ import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
 import com.trackagoat.campaign.CampaignService;
+import com.trackagoat.video.VideoService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,17 +24,26 @@ public class ProjectResource {
 
     private final ProjectService service;
     private final CampaignService campaigns;
+    private final VideoService videos;
     private final CurrentCaller caller;
 
-    public ProjectResource(ProjectService service, CampaignService campaigns, CurrentCaller caller) {
+    public ProjectResource(ProjectService service, CampaignService campaigns, VideoService videos, CurrentCaller caller) {
         this.service = service;
         this.campaigns = campaigns;
+        this.videos = videos;
         this.caller = caller;
     }
 
     @POST
     public Uni<RestResponse<Envelope>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
         return service.create(caller.get(), JsonBody.parse(contentType, body)).map(p -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(p)));
+    }
+
+    @POST
+    @Path("{projectId}/videos/bulk-tracking-disable")
+    public Uni<Envelope> bulkTrackingDisable(@RestPath String projectId, @HeaderParam("Content-Type") String contentType, byte[] body) {
+        UUID project = Params.pathId(projectId, "projectId");
+        return videos.bulkDisable(caller.orgId(), project, JsonBody.parse(contentType, body)).map(Envelope::of);
     }
 
     @POST

@@ -10,9 +10,11 @@ import com.trackagoat.stats.StatsParams;
 import com.trackagoat.stats.StatsService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -58,6 +60,24 @@ public class VideoResource {
         UUID videoId = Params.pathId(id, "id");
         return service.patch(caller.orgId(), videoId, JsonBody.parse(contentType, body)).map(Envelope::of);
     }
+    @DELETE
+    @Path("{id}")
+    public Uni<Envelope> delete(@RestPath String id) {
+        return service.delete(caller.orgId(), Params.pathId(id, "id")).map(Envelope::of);
+    }
+
+    @POST
+    @Path("{id}/tracking-disable")
+    public Uni<Envelope> trackingDisable(@RestPath String id) {
+        return service.setTracking(caller.orgId(), Params.pathId(id, "id"), true).map(Envelope::of);
+    }
+
+    @POST
+    @Path("{id}/tracking-enable")
+    public Uni<Envelope> trackingEnable(@RestPath String id) {
+        return service.setTracking(caller.orgId(), Params.pathId(id, "id"), false).map(Envelope::of);
+    }
+
     /** Day-bucketed stats (stats-and-metrics.md); parameters are resolved and checked in the contract's order. */
     @GET
     @Path("{id}/stats")

@@ -5,12 +5,18 @@ import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
+import com.trackagoat.campaign.CampaignItem;
 import com.trackagoat.org.OrganizationRepository;
+import com.trackagoat.project.ProjectRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -32,10 +38,12 @@ public class VideoService {
 
     private final VideoRepository videos;
     private final OrganizationRepository organizations;
+    private final ProjectRepository projects;
 
-    public VideoService(VideoRepository videos, OrganizationRepository organizations) {
+    public VideoService(VideoRepository videos, OrganizationRepository organizations, ProjectRepository projects) {
         this.videos = videos;
         this.organizations = organizations;
+        this.projects = projects;
     }
 
     @WithSession
@@ -76,6 +84,74 @@ public class VideoService {
             }
             v.updatedAt = Json.now();
             return counted.replaceWith(VideoDto.of(v));
+        });
+    }
+
+    /** DELETE: soft delete; the row stays as a tombstone, its campaign memberships go. */
+    @WithTransaction
+    public Uni<Map<String, Object>> delete(UUID orgId, UUID id) {
+        return videos.findVisible(orgId, id).flatMap(found -> {
+            Video v = ApiException.requireFound(found);
+            v.deletedAt = Json.now();
+            v.updatedAt = v.deletedAt;
+            return CampaignItem.delete("itemType = 'video' and itemId = ?1", v.id)
+                    .flatMap(n -> organizations.bumpStatsVersion(orgId))
+                    .replaceWith(Envelope.deleted(v.id));
+        });
+    }
+
+    /**
+     * tracking-disable / tracking-enable: idempotent. Disabling stops snapshots (history still
+     * counts); enabling makes the next snapshot a {@code tracking_resumed} baseline.
+     */
+    @WithTransaction
+    public Uni<VideoDto> setTracking(UUID orgId, UUID id, boolean disabled) {
+        return videos.findVisible(orgId, id).map(found -> {
+            Video v = ApiException.requireFound(found);
+            if (v.trackingDisabled != disabled) {
+                v.trackingDisabled = disabled;
+                v.resumeBaseline = !disabled;
+                v.updatedAt = Json.now();
+            }
+            return VideoDto.of(v);
+        });
+    }
+
+    /** Bulk tracking-disable in a project: per id, disabled (already disabled ones too) or not_found. */
+    @WithTransaction
+    public Uni<Map<String, Object>> bulkDisable(UUID orgId, UUID projectId, JsonBody body) {
+        List<UUID> ids = body.uuidArray("video_ids", 1, 100);
+        Set<UUID> visible = new HashSet<>();
+        return projects.findInOrg(orgId, projectId).map(ApiException::requireFound)
+                .flatMap(p -> videos.find("id in ?1 and orgId = ?2 and " + VideoRepository.VISIBLE, ids, orgId).list()).map(vis -> {
+                vis.forEach(v -> {
+                    if (v.projectId.equals(projectId)) {
+                        visible.add(v.id);
+                        if (!v.trackingDisabled) {
+                            v.trackingDisabled = true;
+                            v.updatedAt = Json.now();
+                        }
+                    }
+                });
+                List<UUID> disabled = new ArrayList<>();
+                List<Map<String, Object>> errors = new ArrayList<>();
+                for (UUID id : ids) {
+                    if (visible.contains(id)) {
+                        if (!disabled.contains(id)) {
+                            disabled.add(id);
+                        }
+                    } else {
+                        Map<String, Object> e = new LinkedHashMap<>();
+                        e.put("video_id", id);
+                        e.put("code", "not_found");
+                        e.put("error", "Not found");
+                        errors.add(e);
+                    }
+                }
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("disabled", disabled);
+                out.put("errors", errors);
+                return out;
         });
     }
 }
