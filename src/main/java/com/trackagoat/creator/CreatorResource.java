@@ -10,6 +10,7 @@ import com.trackagoat.stats.StatsParams;
 import com.trackagoat.stats.StatsService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -56,6 +57,12 @@ public class CreatorResource {
         UUID creatorId = Params.pathId(id, "id");
         return service.patch(caller.orgId(), creatorId, JsonBody.parse(contentType, body)).map(Envelope::of);
     }
+    @DELETE
+    @Path("{id}")
+    public Uni<Envelope> remove(@RestPath String id) {
+        return service.remove(caller.orgId(), Params.pathId(id, "id")).map(Envelope::of);
+    }
+
     /** Day-bucketed stats (stats-and-metrics.md); parameters are resolved and checked in the contract's order. */
     @GET
     @Path("{id}/stats")

@@ -5,11 +5,13 @@ import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
+import com.trackagoat.org.OrganizationRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,10 +22,12 @@ public class CreatorService {
 
     private final CreatorRepository creators;
     private final Handles handles;
+    private final OrganizationRepository organizations;
 
-    public CreatorService(CreatorRepository creators, Handles handles) {
+    public CreatorService(CreatorRepository creators, Handles handles, OrganizationRepository organizations) {
         this.creators = creators;
         this.handles = handles;
+        this.organizations = organizations;
     }
 
     @WithSession
@@ -85,6 +89,20 @@ public class CreatorService {
             }
             c.tiktokHandle = handle;
             return null;
+        });
+    }
+
+    /**
+     * DELETE: soft removal (status {@code removed}); the creator and its videos disappear and stop
+     * counting; snapshots, goals and campaign memberships stay for a later reactivation.
+     */
+    @WithTransaction
+    public Uni<Map<String, Object>> remove(UUID orgId, UUID id) {
+        return creators.findVisible(orgId, id).flatMap(found -> {
+            Creator c = ApiException.requireFound(found);
+            c.status = Creator.REMOVED;
+            c.updatedAt = Json.now();
+            return organizations.bumpStatsVersion(orgId).replaceWith(Envelope.deleted(c.id));
         });
     }
 }
