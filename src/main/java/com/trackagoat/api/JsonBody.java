@@ -31,9 +31,17 @@ public final class JsonBody {
             .reader();
 
     private final ObjectNode node;
+    /** Prefix of the field names in errors, e.g. {@code creators[3].} for an item of a bulk body. */
+    private final String prefix;
 
-    private JsonBody(ObjectNode node) {
+    private JsonBody(ObjectNode node, String prefix) {
         this.node = node;
+        this.prefix = prefix;
+    }
+
+    /** An object inside a body, whose field errors are named {@code <prefix><field>}. */
+    public static JsonBody of(ObjectNode node, String prefix) {
+        return new JsonBody(node, prefix);
     }
 
     /** Present or absent, and when present the (validated) value, which may be null. */
@@ -70,7 +78,7 @@ public final class JsonBody {
         if (tree == null || !tree.isObject()) {
             throw ApiException.malformedBody();
         }
-        return new JsonBody((ObjectNode) tree);
+        return new JsonBody((ObjectNode) tree, "");
     }
 
     public static JsonBody parse(String contentType, String body) {
@@ -105,14 +113,14 @@ public final class JsonBody {
             if (nullable) {
                 return Field.of(null);
             }
-            throw ApiException.invalidField(field);
+            throw ApiException.invalidField(prefix + field);
         }
         if (!v.isTextual()) {
-            throw ApiException.invalidField(field);
+            throw ApiException.invalidField(prefix + field);
         }
         String s = trim ? v.textValue().strip() : v.textValue();
         if ((trim && s.isEmpty()) || s.codePointCount(0, s.length()) > maxLength) {
-            throw ApiException.invalidField(field);
+            throw ApiException.invalidField(prefix + field);
         }
         return Field.of(s);
     }
@@ -120,7 +128,7 @@ public final class JsonBody {
     /** A required string (absent → {@code Missing required field}). */
     public String requiredString(String field, int maxLength, boolean trim) {
         if (!node.has(field)) {
-            throw ApiException.missingField(field);
+            throw ApiException.missingField(prefix + field);
         }
         return string(field, false, maxLength, trim).value();
     }
@@ -142,11 +150,11 @@ public final class JsonBody {
         }
         JsonNode v = node.get("metadata");
         if (!v.isObject()) {
-            throw ApiException.invalidField("metadata");
+            throw ApiException.invalidField(prefix + "metadata");
         }
         String text = v.toString();
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
-            throw ApiException.invalidField("metadata");
+            throw ApiException.invalidField(prefix + "metadata");
         }
         return Field.of(text);
     }
@@ -161,10 +169,10 @@ public final class JsonBody {
             if (nullable) {
                 return Field.of(null);
             }
-            throw ApiException.invalidField(field);
+            throw ApiException.invalidField(prefix + field);
         }
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < min) {
-            throw ApiException.invalidField(field);
+            throw ApiException.invalidField(prefix + field);
         }
         return Field.of(v.longValue());
     }
@@ -175,7 +183,7 @@ public final class JsonBody {
         }
         JsonNode v = node.get(field);
         if (!v.isBoolean()) {
-            throw ApiException.invalidField(field);
+            throw ApiException.invalidField(prefix + field);
         }
         return Field.of(v.booleanValue());
     }
@@ -184,7 +192,7 @@ public final class JsonBody {
     public Field<String> oneOf(String field, Set<String> allowed, boolean nullable) {
         Field<String> f = string(field, nullable, 64, false);
         if (f.present() && f.value() != null && !allowed.contains(f.value())) {
-            throw ApiException.invalidField(field);
+            throw ApiException.invalidField(prefix + field);
         }
         return f;
     }
@@ -192,16 +200,16 @@ public final class JsonBody {
     /** A required array of {@code min}–{@code max} UUID strings; any other element → invalid field. */
     public java.util.List<java.util.UUID> uuidArray(String field, int min, int max) {
         if (!node.has(field)) {
-            throw ApiException.missingField(field);
+            throw ApiException.missingField(prefix + field);
         }
         JsonNode v = node.get(field);
         if (!v.isArray() || v.size() < min || v.size() > max) {
-            throw ApiException.invalidField(field);
+            throw ApiException.invalidField(prefix + field);
         }
         java.util.List<java.util.UUID> ids = new java.util.ArrayList<>();
         for (JsonNode e : v) {
             if (!e.isTextual() || !Params.isUuid(e.textValue())) {
-                throw ApiException.invalidField(field);
+                throw ApiException.invalidField(prefix + field);
             }
             ids.add(java.util.UUID.fromString(e.textValue()));
         }
@@ -217,7 +225,7 @@ public final class JsonBody {
         try {
             return Field.of(OffsetDateTime.parse(f.value(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
         } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(field);
+            throw ApiException.invalidField(prefix + field);
         }
     }
 }

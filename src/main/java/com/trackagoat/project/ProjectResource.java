@@ -5,7 +5,9 @@ import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
+import com.trackagoat.api.ApiException;
 import com.trackagoat.campaign.CampaignService;
+import com.trackagoat.creator.CreatorCreation;
 import com.trackagoat.video.VideoService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -25,18 +27,38 @@ public class ProjectResource {
     private final ProjectService service;
     private final CampaignService campaigns;
     private final VideoService videos;
+    private final CreatorCreation creators;
     private final CurrentCaller caller;
 
-    public ProjectResource(ProjectService service, CampaignService campaigns, VideoService videos, CurrentCaller caller) {
+    public ProjectResource(ProjectService service, CampaignService campaigns, VideoService videos, CreatorCreation creators,
+                           CurrentCaller caller) {
         this.service = service;
         this.campaigns = campaigns;
         this.videos = videos;
+        this.creators = creators;
         this.caller = caller;
     }
 
     @POST
     public Uni<RestResponse<Envelope>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
         return service.create(caller.get(), JsonBody.parse(contentType, body)).map(p -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(p)));
+    }
+
+    /** One creator ({@code tiktok_handle}) or up to 50 ({@code creators}); exactly one of the two. */
+    @POST
+    @Path("{projectId}/creators")
+    public Uni<RestResponse<Envelope>> addCreators(@RestPath String projectId, @HeaderParam("Content-Type") String contentType, byte[] body) {
+        UUID project = Params.pathId(projectId, "projectId");
+        JsonBody json = JsonBody.parse(contentType, body);
+        boolean single = json.has("tiktok_handle");
+        if (single == json.has("creators")) {
+            throw single ? ApiException.invalidField("creators") : ApiException.missingField("tiktok_handle");
+        }
+        if (!single) {
+            return creators.createMany(caller.get(), project, json).map(r -> RestResponse.ok(Envelope.of(r)));
+        }
+        return creators.createOne(caller.get(), project, json).map(o -> RestResponse.status(
+                o.reactivated() ? RestResponse.Status.OK : RestResponse.Status.CREATED, Envelope.of(o.creator())));
     }
 
     @POST

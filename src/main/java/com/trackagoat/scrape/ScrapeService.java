@@ -106,12 +106,12 @@ public class ScrapeService {
                         return Uni.createFrom().item(0);
                     }
                     return Multi.createFrom().iterable(batch)
-                            .onItem().transformToUniAndConcatenate(cr -> cr.discoveryDue() ? discover(c, cr, slot, discovered) : Uni.createFrom().voidItem())
+                            .onItem().transformToUniAndConcatenate(cr -> cr.discoveryDue() ? discover(c, cr, slot, discovered, SCHEDULED) : Uni.createFrom().voidItem())
                             .collect().last()
                             .flatMap(v -> repository.markDiscovered(c, batch.stream().filter(DueCreator::discoveryDue).map(DueCreator::id).toList(), slot))
                             .flatMap(v -> repository.postsUpTo(c, batch.stream().map(DueCreator::id).toList(), slot))
                             .flatMap(posts -> Multi.createFrom().iterable(batch.stream().filter(DueCreator::profileDue).toList())
-                                    .onItem().transformToUniAndConcatenate(cr -> profile(c, cr, slot, posts.getOrDefault(cr.id(), 0L), written))
+                                    .onItem().transformToUniAndConcatenate(cr -> profile(c, cr, slot, posts.getOrDefault(cr.id(), 0L), written, SCHEDULED))
                                     .collect().last())
                             .flatMap(v -> repository.bumpStatsVersions(c, batch.stream().map(DueCreator::orgId).toList()))
                             .invoke(() -> batch.forEach(cr -> touched.add(cr.orgId())))
@@ -120,7 +120,26 @@ public class ScrapeService {
     }
 
     /** Discovery of scraping.md §4; new videos get their baseline snapshot at the slot. */
-    private Uni<Void> discover(SqlConnection c, DueCreator cr, Instant slot, AtomicInteger discovered) {
+    /**
+     * The initial or manual scrape of one creator (scraping.md §5), in the caller's transaction:
+     * discovery, then a profile snapshot at {@code at}; floors do not apply.
+     *
+     * @return the number of videos discovered
+     */
+    public Uni<Integer> scrapeCreatorNow(SqlConnection c, DueCreator cr, Instant at, String source) {
+        AtomicInteger discovered = new AtomicInteger();
+        AtomicInteger written = new AtomicInteger();
+        return discover(c, cr, at, discovered, source)
+                .flatMap(v -> repository.markDiscovered(c, List.of(cr.id()), at))
+                .flatMap(v -> repository.postsUpTo(c, List.of(cr.id()), at))
+                .flatMap(posts -> profile(c, cr, at, posts.getOrDefault(cr.id(), 0L), written, source))
+                .flatMap(v -> repository.bumpStatsVersions(c, List.of(cr.orgId())))
+                .map(v -> discovered.get());
+    }
+
+    static final String SCHEDULED = "scheduled";
+
+    private Uni<Void> discover(SqlConnection c, DueCreator cr, Instant slot, AtomicInteger discovered, String source) {
         Instant notBefore = cr.trackingStart().atStartOfDay(ZoneId.of(cr.timezone())).toInstant();
         Instant from = cr.lastDiscoveryAt() != null ? cr.lastDiscoveryAt()
                 : (notBefore.isBefore(slot.minus(FIRST_DISCOVERY_MAX)) ? slot.minus(FIRST_DISCOVERY_MAX) : notBefore);
@@ -131,11 +150,11 @@ public class ScrapeService {
                     List<VideoSnapshot> baselines = posts.stream().filter(p -> inserted.contains(p.id()))
                             .map(p -> new VideoSnapshot(p.id(), cr.orgId(), Simulation.firstVideo(p.id(), slot, p.postedAt()), "video_added"))
                             .toList();
-                    return repository.writeVideoSnapshots(c, baselines, slot, "scheduled").replaceWithVoid();
+                    return repository.writeVideoSnapshots(c, baselines, slot, source).replaceWithVoid();
                 });
     }
 
-    private Uni<Void> profile(SqlConnection c, DueCreator cr, Instant slot, long posts, AtomicInteger written) {
+    private Uni<Void> profile(SqlConnection c, DueCreator cr, Instant slot, long posts, AtomicInteger written, String source) {
         CreatorCounters next;
         String reason = null;
         if (cr.counters() == null || cr.lastScrapedAt() == null) {
@@ -146,7 +165,7 @@ public class ScrapeService {
             reason = cr.resume() ? "tracking_resumed" : null;
         }
         written.incrementAndGet();
-        return repository.writeCreatorSnapshot(c, cr, slot, next, reason, "scheduled");
+        return repository.writeCreatorSnapshot(c, cr, slot, next, reason, source);
     }
 
     private Uni<Integer> videoBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, AtomicInteger written, Set<UUID> touched) {
@@ -158,7 +177,7 @@ public class ScrapeService {
             for (DueVideo v : batch) {
                 snaps.add(nextSnapshot(v, slot));
             }
-            return repository.writeVideoSnapshots(c, snaps, slot, "scheduled")
+            return repository.writeVideoSnapshots(c, snaps, slot, SCHEDULED)
                     .invoke(written::addAndGet)
                     .flatMap(n -> repository.bumpStatsVersions(c, batch.stream().map(DueVideo::orgId).toList()))
                     .invoke(() -> batch.forEach(v -> touched.add(v.orgId())))
