@@ -6,6 +6,7 @@ import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
+import com.trackagoat.scrape.ScrapeService;
 import com.trackagoat.stats.StatsParams;
 import com.trackagoat.stats.StatsService;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -26,11 +28,13 @@ public class CreatorResource {
     private final CreatorService service;
     private final CurrentCaller caller;
     private final StatsService stats;
+    private final ScrapeService scraper;
 
-    public CreatorResource(CreatorService service, CurrentCaller caller, StatsService stats) {
+    public CreatorResource(CreatorService service, CurrentCaller caller, StatsService stats, ScrapeService scraper) {
         this.service = service;
         this.caller = caller;
         this.stats = stats;
+        this.scraper = scraper;
     }
 
     @GET
@@ -61,6 +65,14 @@ public class CreatorResource {
     @Path("{id}")
     public Uni<Envelope> remove(@RestPath String id) {
         return service.remove(caller.orgId(), Params.pathId(id, "id")).map(Envelope::of);
+    }
+
+    /** Manual scrape (scraping.md §5): one unit of the organization's daily quota. */
+    @POST
+    @Path("{id}/scrape")
+    public Uni<Envelope> scrape(@RestPath String id) {
+        UUID entityId = Params.pathId(id, "id");
+        return scraper.manualCreator(caller.orgId(), caller.get().tier(), entityId).map(Envelope::of);
     }
 
     /** Day-bucketed stats (stats-and-metrics.md); parameters are resolved and checked in the contract's order. */

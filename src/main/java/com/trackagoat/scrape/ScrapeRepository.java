@@ -239,6 +239,71 @@ public class ScrapeRepository {
                 .map(r -> r.rowCount());
     }
 
+    /**
+     * Takes one unit of the organization's manual-scrape quota for the UTC day; null max =
+     * unlimited. Returns -1 when taken, else the units already used (the quota is spent).
+     */
+    public Uni<Long> takeManualScrape(SqlConnection c, UUID orgId, LocalDate day, Long max) {
+        long cap = max == null ? Long.MAX_VALUE : max;
+        return c.preparedQuery("""
+                        INSERT INTO org_daily_usage (org_id, day, manual_scrapes) SELECT $1, $2, 1 WHERE $3::bigint > 0
+                        ON CONFLICT (org_id, day) DO UPDATE SET manual_scrapes = org_daily_usage.manual_scrapes + 1
+                        WHERE org_daily_usage.manual_scrapes < $3::bigint
+                        RETURNING manual_scrapes""")
+                .execute(Tuple.of(orgId, day, cap))
+                .flatMap(rows -> rows.rowCount() == 1 ? Uni.createFrom().item(-1L)
+                        : c.preparedQuery("SELECT coalesce((SELECT manual_scrapes FROM org_daily_usage WHERE org_id = $1 AND day = $2), 0)")
+                        .execute(Tuple.of(orgId, day)).map(r -> r.iterator().next().getLong(0)));
+    }
+
+    /** A creator as the scraper sees it, by id within the organization (not removed), locked; null when there is none. */
+    public Uni<DueCreator> lockCreator(SqlConnection c, UUID orgId, UUID creatorId) {
+        return c.preparedQuery("""
+                        SELECT c.id, c.org_id, c.project_id, c.tiktok_handle, c.tracking_mode, c.tracking_start_date, o.timezone,
+                               c.last_scraped_at, c.last_discovery_at, c.follower_count, c.following_count, c.likes_count, c.video_count,
+                               c.resume_baseline
+                        FROM creator c JOIN organization o ON o.id = c.org_id
+                        WHERE c.id = $1 AND c.org_id = $2 AND c.status <> 'removed'
+                        FOR UPDATE OF c""")
+                .execute(Tuple.of(creatorId, orgId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    Long followers = r.getLong("follower_count");
+                    CreatorCounters counters = followers == null ? null : new CreatorCounters(followers, r.getLong("following_count"),
+                            r.getLong("likes_count"), r.getLong("video_count"));
+                    return new DueCreator(r.getUUID("id"), r.getUUID("org_id"), r.getUUID("project_id"), r.getString("tiktok_handle"),
+                            r.getString("tracking_mode"), r.getLocalDate("tracking_start_date"), r.getString("timezone"),
+                            instant(r, "last_scraped_at"), instant(r, "last_discovery_at"), counters, r.getBoolean("resume_baseline"), true, true);
+                });
+    }
+
+    /**
+     * A visible video by id (tracking-disabled ones too), or a creator's scrapable videos (not
+     * deleted, not excluded, not tracking-disabled); locked.
+     */
+    public Uni<List<DueVideo>> lockVideos(SqlConnection c, UUID orgId, UUID videoId, UUID creatorId) {
+        String sql = """
+                SELECT v.id, v.org_id, v.posted_at, v.last_scraped_at, v.view_count, v.like_count, v.comment_count, v.share_count,
+                       v.save_count, v.resume_baseline
+                FROM video v
+                WHERE v.org_id = $1 AND v.deleted_at IS NULL AND v.tracking_status <> 'excluded'
+                  AND ((v.id = $2 AND (v.creator_id IS NULL OR EXISTS (SELECT 1 FROM creator c WHERE c.id = v.creator_id AND c.status <> 'removed')))
+                       OR (v.creator_id = $3 AND NOT v.tracking_disabled))
+                ORDER BY v.id FOR UPDATE OF v""";
+        return c.preparedQuery(sql).execute(Tuple.of(orgId, videoId, creatorId)).map(rows -> {
+            List<DueVideo> out = new ArrayList<>();
+            for (Row r : rows) {
+                out.add(new DueVideo(r.getUUID("id"), r.getUUID("org_id"), instant(r, "posted_at"), instant(r, "last_scraped_at"),
+                        new VideoCounters(r.getLong("view_count"), r.getLong("like_count"), r.getLong("comment_count"),
+                                r.getLong("share_count"), r.getLong("save_count")), r.getBoolean("resume_baseline")));
+            }
+            return out;
+        });
+    }
+
     /** Invalidates cached stats and cohort curves of the organizations whose snapshots were written. */
     public Uni<Void> bumpStatsVersions(SqlConnection c, List<UUID> orgIds) {
         if (orgIds.isEmpty()) {

@@ -139,6 +139,56 @@ public class ScrapeService {
 
     static final String SCHEDULED = "scheduled";
 
+    /** Answer of a manual scrape (scraping.md §5). */
+    public record ManualResult(String entityType, UUID entityId, String capturedAt, int snapshotsWritten, int videosDiscovered) {
+    }
+
+    /**
+     * POST /creators/{id}/scrape: one unit of the day's quota (402 when spent), then a creator
+     * snapshot, discovery and a snapshot of each scrapable video, at the request time (floors do
+     * not apply), all in one transaction.
+     */
+    public Uni<ManualResult> manualCreator(UUID orgId, String tier, UUID creatorId) {
+        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return pool.withTransaction(c -> repository.lockCreator(c, orgId, creatorId).flatMap(found -> {
+            DueCreator cr = com.trackagoat.api.ApiException.requireFound(found);
+            return takeQuota(c, orgId, tier, at)
+                    .flatMap(v -> scrapeCreatorNow(c, cr, at, "manual"))
+                    .flatMap(discovered -> repository.lockVideos(c, orgId, null, creatorId)
+                            .flatMap(videos -> repository.writeVideoSnapshots(c, videos.stream()
+                                    .filter(v -> v.lastScrapedAt() == null || v.lastScrapedAt().isBefore(at))
+                                    .map(v -> nextSnapshot(v, at)).toList(), at, "manual"))
+                            .map(videoSnaps -> new ManualResult("creator", creatorId, com.trackagoat.api.Json.ts(at),
+                                    videoSnaps + discovered + 1, discovered)));
+        }));
+    }
+
+    /** POST /videos/{id}/scrape: one unit of the quota, then one snapshot (0 when one exists at that second). */
+    public Uni<ManualResult> manualVideo(UUID orgId, String tier, UUID videoId) {
+        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return pool.withTransaction(c -> repository.lockVideos(c, orgId, videoId, null).flatMap(found -> {
+            if (found.isEmpty()) {
+                throw com.trackagoat.api.ApiException.notFound();
+            }
+            DueVideo v = found.get(0);
+            return takeQuota(c, orgId, tier, at)
+                    .flatMap(x -> v.lastScrapedAt() != null && !v.lastScrapedAt().isBefore(at) ? Uni.createFrom().item(0)
+                            : repository.writeVideoSnapshots(c, List.of(nextSnapshot(v, at)), at, "manual"))
+                    .call(n -> repository.bumpStatsVersions(c, List.of(orgId)))
+                    .map(n -> new ManualResult("video", videoId, com.trackagoat.api.Json.ts(at), n, 0));
+        }));
+    }
+
+    private Uni<Void> takeQuota(SqlConnection c, UUID orgId, String tier, Instant at) {
+        Long max = tiers.of(tier).get(Limits.MAX_MANUAL_SCRAPES);
+        return repository.takeManualScrape(c, orgId, at.atOffset(java.time.ZoneOffset.UTC).toLocalDate(), max).map(used -> {
+            if (used >= 0) {
+                throw com.trackagoat.api.ApiException.limitReached(Limits.MAX_MANUAL_SCRAPES, used, max);
+            }
+            return null;
+        });
+    }
+
     private Uni<Void> discover(SqlConnection c, DueCreator cr, Instant slot, AtomicInteger discovered, String source) {
         Instant notBefore = cr.trackingStart().atStartOfDay(ZoneId.of(cr.timezone())).toInstant();
         Instant from = cr.lastDiscoveryAt() != null ? cr.lastDiscoveryAt()

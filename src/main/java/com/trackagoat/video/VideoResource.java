@@ -6,6 +6,7 @@ import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
+import com.trackagoat.scrape.ScrapeService;
 import com.trackagoat.stats.StatsParams;
 import com.trackagoat.stats.StatsService;
 import io.smallrye.mutiny.Uni;
@@ -27,11 +28,13 @@ public class VideoResource {
     private final VideoService service;
     private final CurrentCaller caller;
     private final StatsService stats;
+    private final ScrapeService scraper;
 
-    public VideoResource(VideoService service, CurrentCaller caller, StatsService stats) {
+    public VideoResource(VideoService service, CurrentCaller caller, StatsService stats, ScrapeService scraper) {
         this.service = service;
         this.caller = caller;
         this.stats = stats;
+        this.scraper = scraper;
     }
 
     @GET
@@ -76,6 +79,14 @@ public class VideoResource {
     @Path("{id}/tracking-enable")
     public Uni<Envelope> trackingEnable(@RestPath String id) {
         return service.setTracking(caller.orgId(), Params.pathId(id, "id"), false).map(Envelope::of);
+    }
+
+    /** Manual scrape (scraping.md §5): one unit of the organization's daily quota. */
+    @POST
+    @Path("{id}/scrape")
+    public Uni<Envelope> scrape(@RestPath String id) {
+        UUID entityId = Params.pathId(id, "id");
+        return scraper.manualVideo(caller.orgId(), caller.get().tier(), entityId).map(Envelope::of);
     }
 
     /** Day-bucketed stats (stats-and-metrics.md); parameters are resolved and checked in the contract's order. */
