@@ -8,6 +8,7 @@ import com.trackagoat.auth.CurrentCaller;
 import com.trackagoat.api.ApiException;
 import com.trackagoat.campaign.CampaignService;
 import com.trackagoat.creator.CreatorCreation;
+import com.trackagoat.video.VideoCreation;
 import com.trackagoat.video.VideoService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -28,10 +29,12 @@ public class ProjectResource {
     private final CampaignService campaigns;
     private final VideoService videos;
     private final CreatorCreation creators;
+    private final VideoCreation videoCreation;
     private final CurrentCaller caller;
 
     public ProjectResource(ProjectService service, CampaignService campaigns, VideoService videos, CreatorCreation creators,
-                           CurrentCaller caller) {
+                           VideoCreation videoCreation, CurrentCaller caller) {
+        this.videoCreation = videoCreation;
         this.service = service;
         this.campaigns = campaigns;
         this.videos = videos;
@@ -59,6 +62,15 @@ public class ProjectResource {
         }
         return creators.createOne(caller.get(), project, json).map(o -> RestResponse.status(
                 o.reactivated() ? RestResponse.Status.OK : RestResponse.Status.CREATED, Envelope.of(o.creator())));
+    }
+
+    /** A video by URL: 201, or 200 when a deleted one is restored. */
+    @POST
+    @Path("{projectId}/videos")
+    public Uni<RestResponse<Envelope>> addVideo(@RestPath String projectId, @HeaderParam("Content-Type") String contentType, byte[] body) {
+        UUID project = Params.pathId(projectId, "projectId");
+        return videoCreation.create(caller.get(), project, JsonBody.parse(contentType, body)).map(o -> RestResponse.status(
+                o.restored() ? RestResponse.Status.OK : RestResponse.Status.CREATED, Envelope.of(o.video())));
     }
 
     @POST

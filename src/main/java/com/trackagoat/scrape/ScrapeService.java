@@ -235,8 +235,11 @@ public class ScrapeService {
         });
     }
 
-    /** The snapshot of a video at {@code at}: a baseline when it is the first or tracking resumed. */
-    static VideoSnapshot nextSnapshot(DueVideo v, Instant at) {
+    /**
+     * The snapshot of a video at {@code at}: a {@code video_added} baseline when it is the first,
+     * a {@code tracking_resumed} baseline when tracking resumed, else the next counters.
+     */
+    public static VideoSnapshot nextSnapshot(DueVideo v, Instant at) {
         if (v.lastScrapedAt() == null) {
             return new VideoSnapshot(v.id(), v.orgId(), Simulation.firstVideo(v.id(), at, v.postedAt()), "video_added");
         }
