@@ -7,6 +7,7 @@ import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
 import com.trackagoat.api.ApiException;
 import com.trackagoat.campaign.CampaignService;
+import com.trackagoat.creator.CreatorBulk;
 import com.trackagoat.creator.CreatorCreation;
 import com.trackagoat.video.VideoCreation;
 import com.trackagoat.video.VideoService;
@@ -30,11 +31,13 @@ public class ProjectResource {
     private final VideoService videos;
     private final CreatorCreation creators;
     private final VideoCreation videoCreation;
+    private final CreatorBulk bulk;
     private final CurrentCaller caller;
 
     public ProjectResource(ProjectService service, CampaignService campaigns, VideoService videos, CreatorCreation creators,
-                           VideoCreation videoCreation, CurrentCaller caller) {
+                           VideoCreation videoCreation, CreatorBulk bulk, CurrentCaller caller) {
         this.videoCreation = videoCreation;
+        this.bulk = bulk;
         this.service = service;
         this.campaigns = campaigns;
         this.videos = videos;
@@ -62,6 +65,20 @@ public class ProjectResource {
         }
         return creators.createOne(caller.get(), project, json).map(o -> RestResponse.status(
                 o.reactivated() ? RestResponse.Status.OK : RestResponse.Status.CREATED, Envelope.of(o.creator())));
+    }
+
+    @POST
+    @Path("{projectId}/creators/bulk-reenable")
+    public Uni<Envelope> bulkReenable(@RestPath String projectId, @HeaderParam("Content-Type") String contentType, byte[] body) {
+        UUID project = Params.pathId(projectId, "projectId");
+        return bulk.reenable(caller.get(), project, JsonBody.parse(contentType, body)).map(Envelope::of);
+    }
+
+    @POST
+    @Path("{projectId}/creators/bulk-remove")
+    public Uni<Envelope> bulkRemove(@RestPath String projectId, @HeaderParam("Content-Type") String contentType, byte[] body) {
+        UUID project = Params.pathId(projectId, "projectId");
+        return bulk.remove(caller.get(), project, JsonBody.parse(contentType, body)).map(Envelope::of);
     }
 
     /** A video by URL: 201, or 200 when a deleted one is restored. */

@@ -31,7 +31,7 @@ class CreatorCreateTest extends ApiTest {
     void createsWithAnInitialScrape() {
         var org = fx.org("starter");
         var p = fx.project(org.id(), "P");
-        String start = LocalDate.now(ZoneOffset.UTC).minusDays(10).toString();
+        String start = LocalDate.now(ZoneOffset.UTC).minusDays(30).toString();
         var res = as(org).contentType("application/json")
                 .body("{\"tiktok_handle\":\"@Chef.Maria\",\"tracking_start_date\":\"" + start + "\",\"readme\":\"Cooks\",\"metadata\":{\"tier\":\"gold\"}}")
                 .post(url(p)).then().statusCode(201)
@@ -48,7 +48,7 @@ class CreatorCreateTest extends ApiTest {
         UUID id = UUID.fromString(res.path("data.id"));
         assertEquals(1, fx.count("SELECT count(*) FROM creator_snapshot WHERE creator_id = $1 AND source = 'initial' AND baseline_reason = 'creator_added'", id));
         long videos = fx.count("SELECT count(*) FROM video WHERE creator_id = $1", id);
-        assertTrue(videos > 0, "ten days of discovery at 0.3–1.2 posts a day");
+        assertTrue(videos > 0, "30 days of discovery at 0.3–1.2 posts a day: Poisson with a mean of at least 9");
         assertEquals(videos, fx.count("SELECT count(*) FROM video_snapshot s JOIN video v ON v.id = s.video_id WHERE v.creator_id = $1 AND s.source = 'initial' AND s.is_baseline", id));
         as(org).contentType("application/json").body("{\"tiktok_handle\":\"https://www.tiktok.com/@khaby.lame\",\"tracking_mode\":\"selective\"}")
                 .post(url(p)).then().statusCode(201).body("data.tiktok_handle", equalTo("khaby.lame")).body("data.tracking_mode", equalTo("selective"));

@@ -91,7 +91,11 @@ class CalcPropertiesTest {
             assertNull(Rates.percent(numerator, denominator));
         } else {
             Double r = Rates.percent(numerator, denominator);
-            assertEquals(numerator * 100.0 / denominator, r, 0.005 + 1e-9);
+            double exact = numerator * 100.0 / denominator;
+            assertEquals(exact, r, 0.005 + Math.ulp(exact) * 4, "within half a cent of the exact value");
+            java.math.BigDecimal expected = java.math.BigDecimal.valueOf(numerator).multiply(java.math.BigDecimal.valueOf(100))
+                    .divide(java.math.BigDecimal.valueOf(denominator), 2, java.math.RoundingMode.HALF_UP);
+            assertEquals(expected.doubleValue(), r);
         }
     }
 }
