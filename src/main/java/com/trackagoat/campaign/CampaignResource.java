@@ -1,6 +1,9 @@
 package com.trackagoat.campaign;
 
 import com.trackagoat.api.ApiException;
+import com.trackagoat.api.Idempotency;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Response;
 import com.trackagoat.api.Envelope;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
@@ -28,11 +31,13 @@ public class CampaignResource {
     private final CampaignService service;
     private final CurrentCaller caller;
     private final StatsService stats;
+    private final Idempotency idempotency;
 
-    public CampaignResource(CampaignService service, CurrentCaller caller, StatsService stats) {
+    public CampaignResource(CampaignService service, CurrentCaller caller, StatsService stats, Idempotency idempotency) {
         this.service = service;
         this.caller = caller;
         this.stats = stats;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -70,10 +75,13 @@ public class CampaignResource {
 
     @POST
     @Path("{id}/items")
-    public Uni<RestResponse<Envelope>> addItem(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
+    public Uni<Response> addItem(@RestPath String id, @HeaderParam("Content-Type") String contentType,
+                                 @HeaderParam(Idempotency.HEADER) String idemKey, HttpServerRequest request, byte[] body) {
         UUID campaignId = Params.pathId(id, "id");
-        return service.addItem(caller.get(), campaignId, JsonBody.parse(contentType, body))
-                .map(i -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(i)));
+        String key = Idempotency.key(idemKey);
+        JsonBody json = JsonBody.parse(contentType, body);
+        return idempotency.run(caller.orgId(), key, "POST", request.path(), body, () -> service.addItem(caller.get(), campaignId, json)
+                .map(i -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(i))));
     }
 
     /** Removes one item, named by the query parameters {@code item_type} and {@code item_id}. */

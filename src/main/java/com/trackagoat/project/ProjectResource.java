@@ -6,6 +6,9 @@ import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
 import com.trackagoat.api.ApiException;
+import com.trackagoat.api.Idempotency;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Response;
 import com.trackagoat.campaign.CampaignService;
 import com.trackagoat.creator.CreatorBulk;
 import com.trackagoat.creator.CreatorCreation;
@@ -32,10 +35,12 @@ public class ProjectResource {
     private final CreatorCreation creators;
     private final VideoCreation videoCreation;
     private final CreatorBulk bulk;
+    private final Idempotency idempotency;
     private final CurrentCaller caller;
 
     public ProjectResource(ProjectService service, CampaignService campaigns, VideoService videos, CreatorCreation creators,
-                           VideoCreation videoCreation, CreatorBulk bulk, CurrentCaller caller) {
+                           VideoCreation videoCreation, CreatorBulk bulk, Idempotency idempotency, CurrentCaller caller) {
+        this.idempotency = idempotency;
         this.videoCreation = videoCreation;
         this.bulk = bulk;
         this.service = service;
@@ -46,25 +51,30 @@ public class ProjectResource {
     }
 
     @POST
-    public Uni<RestResponse<Envelope>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
-        return service.create(caller.get(), JsonBody.parse(contentType, body)).map(p -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(p)));
+    public Uni<Response> create(@HeaderParam("Content-Type") String contentType, @HeaderParam(Idempotency.HEADER) String idemKey,
+                                HttpServerRequest request, byte[] body) {
+        String key = Idempotency.key(idemKey);
+        JsonBody json = JsonBody.parse(contentType, body);
+        return idempotency.run(caller.orgId(), key, "POST", request.path(), body,
+                () -> service.create(caller.get(), json).map(p -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(p))));
     }
 
     /** One creator ({@code tiktok_handle}) or up to 50 ({@code creators}); exactly one of the two. */
     @POST
     @Path("{projectId}/creators")
-    public Uni<RestResponse<Envelope>> addCreators(@RestPath String projectId, @HeaderParam("Content-Type") String contentType, byte[] body) {
+    public Uni<Response> addCreators(@RestPath String projectId, @HeaderParam("Content-Type") String contentType,
+                                     @HeaderParam(Idempotency.HEADER) String idemKey, HttpServerRequest request, byte[] body) {
         UUID project = Params.pathId(projectId, "projectId");
+        String key = Idempotency.key(idemKey);
         JsonBody json = JsonBody.parse(contentType, body);
         boolean single = json.has("tiktok_handle");
         if (single == json.has("creators")) {
             throw single ? ApiException.invalidField("creators") : ApiException.missingField("tiktok_handle");
         }
-        if (!single) {
-            return creators.createMany(caller.get(), project, json).map(r -> RestResponse.ok(Envelope.of(r)));
-        }
-        return creators.createOne(caller.get(), project, json).map(o -> RestResponse.status(
-                o.reactivated() ? RestResponse.Status.OK : RestResponse.Status.CREATED, Envelope.of(o.creator())));
+        return idempotency.run(caller.orgId(), key, "POST", request.path(), body, () -> single
+                ? creators.createOne(caller.get(), project, json).map(o -> RestResponse.status(
+                        o.reactivated() ? RestResponse.Status.OK : RestResponse.Status.CREATED, Envelope.of(o.creator())))
+                : creators.createMany(caller.get(), project, json).map(r -> RestResponse.ok(Envelope.of(r))));
     }
 
     @POST
@@ -84,10 +94,13 @@ public class ProjectResource {
     /** A video by URL: 201, or 200 when a deleted one is restored. */
     @POST
     @Path("{projectId}/videos")
-    public Uni<RestResponse<Envelope>> addVideo(@RestPath String projectId, @HeaderParam("Content-Type") String contentType, byte[] body) {
+    public Uni<Response> addVideo(@RestPath String projectId, @HeaderParam("Content-Type") String contentType,
+                                  @HeaderParam(Idempotency.HEADER) String idemKey, HttpServerRequest request, byte[] body) {
         UUID project = Params.pathId(projectId, "projectId");
-        return videoCreation.create(caller.get(), project, JsonBody.parse(contentType, body)).map(o -> RestResponse.status(
-                o.restored() ? RestResponse.Status.OK : RestResponse.Status.CREATED, Envelope.of(o.video())));
+        String key = Idempotency.key(idemKey);
+        JsonBody json = JsonBody.parse(contentType, body);
+        return idempotency.run(caller.orgId(), key, "POST", request.path(), body, () -> videoCreation.create(caller.get(), project, json)
+                .map(o -> RestResponse.status(o.restored() ? RestResponse.Status.OK : RestResponse.Status.CREATED, Envelope.of(o.video()))));
     }
 
     @POST
@@ -99,10 +112,13 @@ public class ProjectResource {
 
     @POST
     @Path("{projectId}/campaigns")
-    public Uni<RestResponse<Envelope>> createCampaign(@RestPath String projectId, @HeaderParam("Content-Type") String contentType, byte[] body) {
+    public Uni<Response> createCampaign(@RestPath String projectId, @HeaderParam("Content-Type") String contentType,
+                                        @HeaderParam(Idempotency.HEADER) String idemKey, HttpServerRequest request, byte[] body) {
         UUID project = Params.pathId(projectId, "projectId");
-        return campaigns.create(caller.get(), project, JsonBody.parse(contentType, body))
-                .map(c -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(c)));
+        String key = Idempotency.key(idemKey);
+        JsonBody json = JsonBody.parse(contentType, body);
+        return idempotency.run(caller.orgId(), key, "POST", request.path(), body, () -> campaigns.create(caller.get(), project, json)
+                .map(c -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(c))));
     }
 
     @GET
