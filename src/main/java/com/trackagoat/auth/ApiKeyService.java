@@ -54,9 +54,7 @@ public class ApiKeyService {
         return organizations.findById(caller.orgId(), LockModeType.PESSIMISTIC_WRITE)
                 .flatMap(org -> keys.countActive(org.id).flatMap(active -> {
                     Long max = tiers.of(org.tier).get(Limits.MAX_API_KEYS);
-                    if (max != null && active >= max) {
-                        throw ApiException.limitReached(Limits.MAX_API_KEYS, active, max);
-                    }
+                    Limits.requireRoom(Limits.MAX_API_KEYS, active, max);
                     return issue(org.id, name, scopes);
                 }));
     }

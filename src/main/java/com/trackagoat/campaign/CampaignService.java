@@ -106,9 +106,7 @@ public class CampaignService {
             Project project = ApiException.requireFound(found);
             Long max = tiers.of(caller.tier()).get(Limits.MAX_CAMPAIGNS);
             return campaigns.count("projectId", project.id).flatMap(current -> {
-                if (max != null && current >= max) {
-                    throw ApiException.limitReached(Limits.MAX_CAMPAIGNS, current, max);
-                }
+                Limits.requireRoom(Limits.MAX_CAMPAIGNS, current, max);
                 Campaign c = new Campaign();
                 c.id = UUID.randomUUID();
                 c.orgId = caller.orgId();
@@ -186,9 +184,7 @@ public class CampaignService {
                     })
                     .flatMap(current -> {
                         Long max = tiers.of(caller.tier()).get(Limits.MAX_CAMPAIGN_ITEMS);
-                        if (max != null && current >= max) {
-                            throw ApiException.limitReached(Limits.MAX_CAMPAIGN_ITEMS, current, max);
-                        }
+                        Limits.requireRoom(Limits.MAX_CAMPAIGN_ITEMS, current, max);
                         CampaignItem item = new CampaignItem();
                         item.campaignId = campaignId;
                         item.itemType = type;

@@ -171,9 +171,7 @@ public class CreatorCreation {
         return c.preparedQuery("SELECT count(*) FROM creator WHERE org_id = $1 AND status = 'active'").execute(Tuple.of(caller.orgId()))
                 .map(rows -> {
                     long current = rows.iterator().next().getLong(0);
-                    if (max != null && current >= max) {
-                        throw ApiException.limitReached(Limits.MAX_CREATORS, current, max);
-                    }
+                    Limits.requireRoom(Limits.MAX_CREATORS, current, max);
                     return null;
                 });
     }

@@ -1,6 +1,7 @@
 package com.trackagoat.org;
 
 import com.trackagoat.TrackagoatConfig;
+import com.trackagoat.api.ApiException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +44,16 @@ public record Limits(Map<String, Long> values) {
 
     private static Long unlimitedAsNull(long v) {
         return v < 0 ? null : v;
+    }
+
+    /**
+     * 402 {@code limit_reached} when {@code current} (the count before the request) has reached
+     * {@code max}; null max = unlimited.
+     */
+    public static void requireRoom(String key, long current, Long max) {
+        if (max != null && current >= max) {
+            throw ApiException.limitReached(key, current, max);
+        }
     }
 
     /** The limit, or null when unlimited. */

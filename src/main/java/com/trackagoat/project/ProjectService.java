@@ -38,9 +38,7 @@ public class ProjectService {
         return organizations.findById(caller.orgId(), LockModeType.PESSIMISTIC_WRITE)
                 .flatMap(org -> projects.count("orgId", org.id).flatMap(current -> {
                     Long max = tiers.of(org.tier).get(Limits.MAX_PROJECTS);
-                    if (max != null && current >= max) {
-                        throw ApiException.limitReached(Limits.MAX_PROJECTS, current, max);
-                    }
+                    Limits.requireRoom(Limits.MAX_PROJECTS, current, max);
                     Project p = new Project();
                     p.id = UUID.randomUUID();
                     p.orgId = org.id;

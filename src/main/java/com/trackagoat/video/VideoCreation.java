@@ -128,9 +128,7 @@ public class VideoCreation {
         return c.preparedQuery("SELECT count(*) FROM video WHERE org_id = $1 AND deleted_at IS NULL AND tracking_status = 'direct_add'")
                 .execute(Tuple.of(caller.orgId())).map(rows -> {
                     long current = rows.iterator().next().getLong(0);
-                    if (max != null && current >= max) {
-                        throw ApiException.limitReached(Limits.MAX_TRACKED_VIDEOS, current, max);
-                    }
+                    Limits.requireRoom(Limits.MAX_TRACKED_VIDEOS, current, max);
                     return null;
                 });
     }
