@@ -35,15 +35,17 @@ public class Bootstrap {
     private final ApiKeyService keys;
     private final DemoSeeder demo;
     private final Backfill backfill;
+    private final StartupGate gate;
 
     public Bootstrap(TrackagoatConfig config, OrganizationRepository organizations, OrganizationService organizationService,
-                     ApiKeyService keys, DemoSeeder demo, Backfill backfill) {
+                     ApiKeyService keys, DemoSeeder demo, Backfill backfill, StartupGate gate) {
         this.config = config;
         this.organizations = organizations;
         this.organizationService = organizationService;
         this.keys = keys;
         this.demo = demo;
         this.backfill = backfill;
+        this.gate = gate;
     }
 
     void onStart(@Observes StartupEvent event, @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port)
@@ -67,6 +69,7 @@ public class Bootstrap {
             LOG.infof("Demo organization ready. Try:%n  curl -H 'Authorization: Bearer %s' http://localhost:%d/api/v1/projects",
                     demoKey, port);
         }
+        gate.open();
     }
 
     private Uni<Void> ensureAdminKey(String key) {

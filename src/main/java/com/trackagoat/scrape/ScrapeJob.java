@@ -1,6 +1,7 @@
 package com.trackagoat.scrape;
 
 import com.trackagoat.TrackagoatConfig;
+import com.trackagoat.bootstrap.StartupGate;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Uni;
@@ -37,33 +38,37 @@ public class ScrapeJob {
         return service.runScheduled(execution.getScheduledFireTime().truncatedTo(ChronoUnit.MINUTES));
     }
 
-    /** Skips when scraping is disabled. */
+    /** Skips when scraping is disabled or the startup bootstrap has not finished yet. */
     @Singleton
     public static class SkipDisabled implements Scheduled.SkipPredicate {
         private final TrackagoatConfig config;
+        private final StartupGate gate;
 
-        public SkipDisabled(TrackagoatConfig config) {
+        public SkipDisabled(TrackagoatConfig config, StartupGate gate) {
             this.config = config;
+            this.gate = gate;
         }
 
         @Override
         public boolean test(ScheduledExecution execution) {
-            return !config.scrape().enabled();
+            return !config.scrape().enabled() || !gate.isOpen();
         }
     }
 
-    /** Skips the interval trigger when scraping is disabled or a cron expression replaces it. */
+    /** As {@link SkipDisabled}, and also when a cron expression replaces the interval trigger. */
     @Singleton
     public static class SkipEvery implements Scheduled.SkipPredicate {
         private final TrackagoatConfig config;
+        private final SkipDisabled disabled;
 
-        public SkipEvery(TrackagoatConfig config) {
+        public SkipEvery(TrackagoatConfig config, SkipDisabled disabled) {
             this.config = config;
+            this.disabled = disabled;
         }
 
         @Override
         public boolean test(ScheduledExecution execution) {
-            return !config.scrape().enabled() || config.scrape().cron().filter(c -> !c.isBlank()).isPresent();
+            return disabled.test(execution) || config.scrape().cron().filter(c -> !c.isBlank()).isPresent();
         }
     }
 }
