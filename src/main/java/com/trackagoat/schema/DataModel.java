@@ -3,6 +3,7 @@ package com.trackagoat.schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,27 @@ public final class DataModel {
     /** One field: type, nullability, description, and the allowed values of enumerated fields. */
     public record Field(String type, boolean nullable, String description,
                         @JsonProperty("enum") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> enumValues) {
+        public Field {
+            enumValues = enumValues == null ? null : List.copyOf(enumValues);
+        }
     }
 
+    /** {@code fields} keeps the contract order and cannot be changed. */
     public record Entity(String description, Map<String, Field> fields) {
+        public Entity {
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
     }
 
     public record Relationship(String from, String to, String cardinality, String discriminator) {
     }
 
+    /** {@code entities} keeps the contract order and cannot be changed. */
     public record Schema(Map<String, Entity> entities, List<Relationship> relationships) {
+        public Schema {
+            entities = Collections.unmodifiableMap(new LinkedHashMap<>(entities));
+            relationships = List.copyOf(relationships);
+        }
     }
 
     private static final String[] SOURCES = {"scheduled", "manual", "initial", "backfill"};
