@@ -1,6 +1,7 @@
 package com.trackagoat.scrape;
 
 import com.trackagoat.TrackagoatConfig;
+import com.trackagoat.support.ApiTest;
 import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -21,7 +22,7 @@ import java.util.UUID;
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "scrape.timing", matches = "true")
-class ScrapeCycleTiming {
+class ScrapeCycleTiming extends ApiTest {
 
     static final Duration WAIT = Duration.ofMinutes(10);
 
