@@ -1,6 +1,6 @@
 package com.trackagoat.scrape;
 
-import com.trackagoat.scrape.ScrapeRepository.DueCreator;
+import com.trackagoat.scrape.ScrapeRepository.CreatorSnapshot;
 import com.trackagoat.scrape.ScrapeRepository.VideoSnapshot;
 import com.trackagoat.scrape.Simulation.CreatorCounters;
 import com.trackagoat.scrape.Simulation.VideoCounters;
@@ -107,18 +107,18 @@ public class Backfill {
                     lastVideo.put(v.id(), next);
                     snaps.add(new VideoSnapshot(v.id(), orgId, next, prev == null ? "video_added" : null));
                 }
-                Uni<Integer> written = repository.writeVideoSnapshots(c, snaps, slot, "backfill");
+                List<CreatorSnapshot> profiles = new ArrayList<>();
                 for (UUID creator : t.getItem1()) {
                     long posts = t.getItem3().getOrDefault(creator, List.of()).stream().filter(p -> !p.isAfter(slot)).count();
                     CreatorCounters prev = lastCreator.get(creator);
                     CreatorCounters next = prev == null ? Simulation.firstCreator(creator, slot, posts)
                             : Simulation.nextCreator(creator, slot, previous[0], prev, posts);
                     lastCreator.put(creator, next);
-                    DueCreator ref = new DueCreator(creator, orgId, null, null, null, null, null, null, null, null, false, true, false);
-                    written = written.call(n -> repository.writeCreatorSnapshot(c, ref, slot, next, prev == null ? "creator_added" : null, "backfill"));
+                    profiles.add(new CreatorSnapshot(creator, orgId, next, prev == null ? "creator_added" : null));
                 }
                 previous[0] = slot;
-                return written;
+                return repository.writeVideoSnapshots(c, snaps, slot, "backfill")
+                        .call(n -> repository.writeCreatorSnapshots(c, profiles, slot, "backfill"));
             }).collect().last()
                     .flatMap(n -> c.preparedQuery("UPDATE creator SET last_discovery_at = $2 WHERE org_id = $1 AND status = 'active'")
                             .execute(Tuple.of(orgId, slots.get(slots.size() - 1).atOffset(ZoneOffset.UTC))))

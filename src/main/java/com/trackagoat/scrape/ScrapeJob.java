@@ -12,8 +12,9 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The scheduled scrape (scraping.md §1–§2): every {@code trackagoat.scrape.every}, or on
- * {@code trackagoat.scrape.cron} when that is set. The slot is the scheduled fire time floored to
- * the interval (or to the minute in cron mode); missed runs are not caught up.
+ * {@code trackagoat.scrape.cron} when that is set (evaluated in UTC, like the retention cron, so
+ * instances in different zones fire at the same slots). The slot is the scheduled fire time floored
+ * to the interval (or to the minute in cron mode); missed runs are not caught up.
  */
 @ApplicationScoped
 public class ScrapeJob {
@@ -32,7 +33,7 @@ public class ScrapeJob {
         return service.runScheduled(Simulation.slot(execution.getScheduledFireTime(), config.scrape().every()));
     }
 
-    @Scheduled(identity = "scrape-cron", cron = "${trackagoat.scrape.cron:off}", skipExecutionIf = SkipDisabled.class,
+    @Scheduled(identity = "scrape-cron", cron = "${trackagoat.scrape.cron:off}", timeZone = "UTC", skipExecutionIf = SkipDisabled.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> cron(ScheduledExecution execution) {
         return service.runScheduled(execution.getScheduledFireTime().truncatedTo(ChronoUnit.MINUTES));

@@ -14,8 +14,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,6 +49,17 @@ public class ScrapeRepository {
     public record VideoSnapshot(UUID videoId, UUID orgId, VideoCounters counters, String baselineReason) {
     }
 
+    /** One creator snapshot row to write. */
+    public record CreatorSnapshot(UUID creatorId, UUID orgId, CreatorCounters counters, String baselineReason) {
+    }
+
+    /** A post found by discovery, with the creator it belongs to. */
+    public record Discovered(DueCreator creator, Simulation.Post post) {
+    }
+
+    /** The smallest UUID: the keyset cursor before the first claim of a cycle. */
+    public static final UUID FIRST = new UUID(0, 0);
+
     static OffsetDateTime utc(Instant i) {
         return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
@@ -66,21 +79,26 @@ public class ScrapeRepository {
                 .execute(Tuple.of(handles.toArray(String[]::new), onlyOrg)).map(r -> r.rowCount());
     }
 
-    public Uni<List<DueCreator>> claimCreators(SqlConnection c, Instant slot, Floors profile, Floors discovery, int limit, UUID onlyOrg) {
+    /**
+     * Claims up to {@code limit} due active creators with ids after {@code after} (keyset order, so a
+     * cycle reads each creator once instead of rescanning the ones it already handled).
+     */
+    public Uni<List<DueCreator>> claimCreators(SqlConnection c, Instant slot, Floors profile, Floors discovery, int limit, UUID onlyOrg,
+                                               UUID after) {
         String sql = """
                 SELECT c.id, c.org_id, c.project_id, c.tiktok_handle, c.tracking_mode, c.tracking_start_date, o.timezone, c.last_scraped_at,
                        c.last_discovery_at, c.follower_count, c.following_count, c.likes_count, c.video_count, c.resume_baseline,
                        (c.last_scraped_at IS NULL OR c.last_scraped_at <= $1::timestamptz - %s) AS profile_due,
                        (c.last_discovery_at IS NULL OR c.last_discovery_at <= $1::timestamptz - %s) AS discovery_due
                 FROM creator c JOIN organization o ON o.id = c.org_id
-                WHERE c.status = 'active' AND NOT o.banned AND ($9::uuid IS NULL OR c.org_id = $9)
+                WHERE c.id > $10 AND c.status = 'active' AND NOT o.banned AND ($9::uuid IS NULL OR c.org_id = $9)
                   AND ((c.last_scraped_at IS NULL OR c.last_scraped_at <= $1::timestamptz - %s) OR (c.last_discovery_at IS NULL OR c.last_discovery_at <= $1::timestamptz - %s))
                 ORDER BY c.id LIMIT $2
                 FOR UPDATE OF c SKIP LOCKED""".formatted(
                 FLOOR.formatted("$3", "$4", "$5"), FLOOR.formatted("$6", "$7", "$8"),
                 FLOOR.formatted("$3", "$4", "$5"), FLOOR.formatted("$6", "$7", "$8"));
         Tuple args = Tuple.of(utc(slot), limit).addInteger(profile.free()).addInteger(profile.starter()).addInteger(profile.ultra())
-                .addInteger(discovery.free()).addInteger(discovery.starter()).addInteger(discovery.ultra()).addUUID(onlyOrg);
+                .addInteger(discovery.free()).addInteger(discovery.starter()).addInteger(discovery.ultra()).addUUID(onlyOrg).addUUID(after);
         return c.preparedQuery(sql).execute(args).map(rows -> {
             List<DueCreator> out = new ArrayList<>();
             for (Row r : rows) {
@@ -97,36 +115,50 @@ public class ScrapeRepository {
         });
     }
 
-    /** Inserts discovered videos; returns the ids actually inserted (a known tiktok_video_id of the project is skipped). */
-    public Uni<List<UUID>> insertDiscovered(SqlConnection c, DueCreator creator, List<Simulation.Post> posts) {
-        if (posts.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+    /**
+     * Inserts the discovered videos of several creators in one statement; returns the ids actually
+     * inserted. A {@code tiktok_video_id} already present in the project (tombstones included) is
+     * skipped, and so is an id that exists already.
+     */
+    public Uni<Set<UUID>> insertDiscovered(SqlConnection c, List<Discovered> found) {
+        if (found.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
         }
-        int n = posts.size();
+        int n = found.size();
         UUID[] ids = new UUID[n];
+        UUID[] orgs = new UUID[n];
+        UUID[] projects = new UUID[n];
+        UUID[] creators = new UUID[n];
         String[] tiktokIds = new String[n];
         String[] urls = new String[n];
         String[] titles = new String[n];
+        String[] statuses = new String[n];
         OffsetDateTime[] posted = new OffsetDateTime[n];
         for (int i = 0; i < n; i++) {
-            Simulation.Post p = posts.get(i);
+            DueCreator cr = found.get(i).creator();
+            Simulation.Post p = found.get(i).post();
             ids[i] = p.id();
+            orgs[i] = cr.orgId();
+            projects[i] = cr.projectId();
+            creators[i] = cr.id();
             tiktokIds[i] = p.tiktokVideoId();
-            urls[i] = "https://www.tiktok.com/@" + creator.handle() + "/video/" + p.tiktokVideoId();
+            urls[i] = "https://www.tiktok.com/@" + cr.handle() + "/video/" + p.tiktokVideoId();
             titles[i] = p.title();
+            statuses[i] = "selective".equals(cr.trackingMode()) ? "pending_review" : "auto_tracked";
             posted[i] = utc(p.postedAt());
         }
-        String status = creator.trackingMode().equals("selective") ? "pending_review" : "auto_tracked";
         return c.preparedQuery("""
                         INSERT INTO video (id, org_id, project_id, creator_id, tiktok_video_id, url, title, tracking_status, posted_at,
                                            created_at, updated_at)
-                        SELECT u.id, $1, $2, $3, u.tid, u.url, u.title, $4, u.posted, now(), now()
-                        FROM unnest($5::uuid[], $6::varchar[], $7::text[], $8::text[], $9::timestamptz[]) AS u(id, tid, url, title, posted)
-                        ON CONFLICT (project_id, tiktok_video_id) DO NOTHING
+                        SELECT u.id, u.org, u.project, u.creator, u.tid, u.url, u.title, u.status, u.posted, now(), now()
+                        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::varchar[], $6::text[], $7::text[], $8::varchar[],
+                                    $9::timestamptz[]) AS u(id, org, project, creator, tid, url, title, status, posted)
+                        ORDER BY u.id
+                        ON CONFLICT DO NOTHING
                         RETURNING id""")
-                .execute(Tuple.from(new Object[]{creator.orgId(), creator.projectId(), creator.id(), status, ids, tiktokIds, urls, titles, posted}))
+                .execute(Tuple.from(new Object[]{ids, orgs, projects, creators, tiktokIds, urls, titles, statuses, posted}))
                 .map(rows -> {
-                    List<UUID> inserted = new ArrayList<>();
+                    Set<UUID> inserted = new HashSet<>();
                     rows.forEach(r -> inserted.add(r.getUUID(0)));
                     return inserted;
                 });
@@ -143,21 +175,52 @@ public class ScrapeRepository {
                 });
     }
 
-    public Uni<Void> writeCreatorSnapshot(SqlConnection c, DueCreator creator, Instant slot, CreatorCounters k, String baselineReason,
-                                          String source) {
+    /**
+     * Writes creator snapshots at {@code at} in one statement and moves each creator's latest
+     * counters to them (only for the rows actually inserted, and never backwards in time); returns
+     * the number of snapshots inserted.
+     */
+    public Uni<Integer> writeCreatorSnapshots(SqlConnection c, List<CreatorSnapshot> snaps, Instant at, String source) {
+        if (snaps.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        int n = snaps.size();
+        UUID[] ids = new UUID[n];
+        UUID[] orgs = new UUID[n];
+        Long[] followers = new Long[n];
+        Long[] following = new Long[n];
+        Long[] likes = new Long[n];
+        Long[] videos = new Long[n];
+        Boolean[] baseline = new Boolean[n];
+        String[] reasons = new String[n];
+        for (int i = 0; i < n; i++) {
+            CreatorSnapshot s = snaps.get(i);
+            ids[i] = s.creatorId();
+            orgs[i] = s.orgId();
+            followers[i] = s.counters().followers();
+            following[i] = s.counters().following();
+            likes[i] = s.counters().likes();
+            videos[i] = s.counters().videos();
+            baseline[i] = s.baselineReason() != null;
+            reasons[i] = s.baselineReason();
+        }
         return c.preparedQuery("""
                         WITH ins AS (
                             INSERT INTO creator_snapshot (creator_id, captured_at, org_id, follower_count, following_count, likes_count,
                                                           video_count, is_baseline, baseline_reason, source)
-                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-                            ON CONFLICT DO NOTHING RETURNING creator_id)
-                        UPDATE creator SET follower_count = $4, following_count = $5, likes_count = $6, video_count = $7,
-                                           last_scraped_at = $2, resume_baseline = false
-                        WHERE id = $1 AND id IN (SELECT creator_id FROM ins)
-                          AND (last_scraped_at IS NULL OR last_scraped_at <= $2)""")
-                .execute(Tuple.from(new Object[]{creator.id(), utc(slot), creator.orgId(), k.followers(), k.following(), k.likes(),
-                        k.videos(), baselineReason != null, baselineReason, source}))
-                .replaceWithVoid();
+                            SELECT u.id, $1, u.org, u.followers, u.following, u.likes, u.videos, u.baseline, u.reason, $2
+                            FROM unnest($3::uuid[], $4::uuid[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::boolean[],
+                                        $10::varchar[]) AS u(id, org, followers, following, likes, videos, baseline, reason)
+                            ON CONFLICT DO NOTHING
+                            RETURNING creator_id, follower_count, following_count, likes_count, video_count),
+                        upd AS (
+                            UPDATE creator c SET follower_count = ins.follower_count, following_count = ins.following_count,
+                                                 likes_count = ins.likes_count, video_count = ins.video_count, last_scraped_at = $1,
+                                                 resume_baseline = false
+                            FROM ins WHERE c.id = ins.creator_id AND (c.last_scraped_at IS NULL OR c.last_scraped_at <= $1))
+                        SELECT count(*) FROM ins""")
+                .execute(Tuple.from(new Object[]{utc(at), source, ids, orgs, followers, following, likes, videos, baseline, reasons}))
+                .map(rows -> (int) rows.iterator().next().getLong(0).longValue());
     }
 
     public Uni<Void> markDiscovered(SqlConnection c, List<UUID> creatorIds, Instant slot) {
@@ -168,18 +231,20 @@ public class ScrapeRepository {
                 .execute(Tuple.of(creatorIds.toArray(UUID[]::new), utc(slot))).replaceWithVoid();
     }
 
-    public Uni<List<DueVideo>> claimVideos(SqlConnection c, Instant slot, Floors floors, int limit, UUID onlyOrg) {
+    /** Claims up to {@code limit} due videos with ids after {@code after} (keyset order, as {@link #claimCreators}). */
+    public Uni<List<DueVideo>> claimVideos(SqlConnection c, Instant slot, Floors floors, int limit, UUID onlyOrg, UUID after) {
         String sql = """
                 SELECT v.id, v.org_id, v.posted_at, v.last_scraped_at, v.view_count, v.like_count, v.comment_count, v.share_count,
                        v.save_count, v.resume_baseline
                 FROM video v JOIN organization o ON o.id = v.org_id
-                WHERE v.deleted_at IS NULL AND v.tracking_status <> 'excluded' AND NOT v.tracking_disabled AND NOT o.banned
+                WHERE v.id > $7 AND v.deleted_at IS NULL AND v.tracking_status <> 'excluded' AND NOT v.tracking_disabled AND NOT o.banned
                   AND ($6::uuid IS NULL OR v.org_id = $6)
                   AND (v.creator_id IS NULL OR EXISTS (SELECT 1 FROM creator c WHERE c.id = v.creator_id AND c.status = 'active'))
                   AND (v.last_scraped_at IS NULL OR v.last_scraped_at <= $1::timestamptz - %s)
                 ORDER BY v.id LIMIT $2
                 FOR UPDATE OF v SKIP LOCKED""".formatted(FLOOR.formatted("$3", "$4", "$5"));
-        Tuple args = Tuple.of(utc(slot), limit).addInteger(floors.free()).addInteger(floors.starter()).addInteger(floors.ultra()).addUUID(onlyOrg);
+        Tuple args = Tuple.of(utc(slot), limit).addInteger(floors.free()).addInteger(floors.starter()).addInteger(floors.ultra()).addUUID(onlyOrg)
+                .addUUID(after);
         return c.preparedQuery(sql).execute(args).map(rows -> {
             List<DueVideo> out = new ArrayList<>();
             for (Row r : rows) {
@@ -193,7 +258,8 @@ public class ScrapeRepository {
 
     /**
      * Writes video snapshots at {@code at} in one statement and moves each video's latest counters
-     * to them (only for the rows actually inserted, and never backwards in time).
+     * to them (only for the rows actually inserted, and never backwards in time); returns the number
+     * of snapshots inserted.
      */
     public Uni<Integer> writeVideoSnapshots(SqlConnection c, List<VideoSnapshot> snaps, Instant at, String source) {
         if (snaps.isEmpty()) {
@@ -230,13 +296,15 @@ public class ScrapeRepository {
                                         $10::boolean[], $11::varchar[])
                                  AS u(id, org, views, likes, comments, shares, saves, baseline, reason)
                             ON CONFLICT DO NOTHING
-                            RETURNING video_id, view_count, like_count, comment_count, share_count, save_count)
-                        UPDATE video v SET view_count = ins.view_count, like_count = ins.like_count, comment_count = ins.comment_count,
-                                           share_count = ins.share_count, save_count = ins.save_count, last_scraped_at = $1,
-                                           resume_baseline = false
-                        FROM ins WHERE v.id = ins.video_id AND (v.last_scraped_at IS NULL OR v.last_scraped_at <= $1)""")
+                            RETURNING video_id, view_count, like_count, comment_count, share_count, save_count),
+                        upd AS (
+                            UPDATE video v SET view_count = ins.view_count, like_count = ins.like_count, comment_count = ins.comment_count,
+                                               share_count = ins.share_count, save_count = ins.save_count, last_scraped_at = $1,
+                                               resume_baseline = false
+                            FROM ins WHERE v.id = ins.video_id AND (v.last_scraped_at IS NULL OR v.last_scraped_at <= $1))
+                        SELECT count(*) FROM ins""")
                 .execute(Tuple.from(new Object[]{utc(at), source, ids, orgs, views, likes, comments, shares, saves, baseline, reasons}))
-                .map(r -> r.rowCount());
+                .map(rows -> (int) rows.iterator().next().getLong(0).longValue());
     }
 
     /**

@@ -3,6 +3,8 @@ package com.trackagoat.scrape;
 import com.trackagoat.TrackagoatConfig;
 import com.trackagoat.org.Limits;
 import com.trackagoat.org.TierLimits;
+import com.trackagoat.scrape.ScrapeRepository.CreatorSnapshot;
+import com.trackagoat.scrape.ScrapeRepository.Discovered;
 import com.trackagoat.scrape.ScrapeRepository.DueCreator;
 import com.trackagoat.scrape.ScrapeRepository.DueVideo;
 import com.trackagoat.scrape.ScrapeRepository.Floors;
@@ -10,7 +12,6 @@ import com.trackagoat.scrape.ScrapeRepository.VideoSnapshot;
 import com.trackagoat.scrape.Simulation.CreatorCounters;
 import com.trackagoat.scrape.Simulation.VideoCounters;
 import com.trackagoat.stats.CohortCurveRepository;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * One scrape cycle at a slot (scraping.md §2): banned handles, then creators (discovery and
@@ -79,14 +81,21 @@ public class ScrapeService {
         AtomicInteger discovered = new AtomicInteger();
         List<String> banned = config.bannedHandles().orElse(List.of()).stream().map(h -> h.strip().toLowerCase()).filter(h -> !h.isEmpty()).toList();
         return pool.withTransaction(c -> repository.disableBanned(c, banned, onlyOrg))
-                .flatMap(n -> loop(() -> pool.withTransaction(c -> creatorBatch(c, slot, onlyOrg, batchSize, creators, discovered, touched))))
-                .flatMap(n -> loop(() -> pool.withTransaction(c -> videoBatch(c, slot, onlyOrg, batchSize, videos, touched))))
+                .flatMap(n -> loop(ScrapeRepository.FIRST,
+                        after -> pool.withTransaction(c -> creatorBatch(c, slot, onlyOrg, batchSize, after, creators, discovered, touched))))
+                .flatMap(n -> loop(ScrapeRepository.FIRST,
+                        after -> pool.withTransaction(c -> videoBatch(c, slot, onlyOrg, batchSize, after, videos, touched))))
                 .map(n -> new Result(creators.get(), videos.get(), discovered.get()));
     }
 
-    /** Repeats a batch until it claims nothing. */
-    private static Uni<Integer> loop(java.util.function.Supplier<Uni<Integer>> batch) {
-        return batch.get().flatMap(n -> n > 0 ? loop(batch) : Uni.createFrom().item(0));
+    /**
+     * Runs batches in id order until one claims nothing: each batch gets the last id the previous
+     * one claimed and answers its own last id (null when it claimed nothing). Rows skipped because
+     * another instance holds them are that instance's work; a batch that failed is retried by a
+     * later run.
+     */
+    private static Uni<Void> loop(UUID after, Function<UUID, Uni<UUID>> batch) {
+        return batch.apply(after).flatMap(last -> last == null ? Uni.createFrom().voidItem() : loop(last, batch));
     }
 
     private Floors floors(String key) {
@@ -98,28 +107,47 @@ public class ScrapeService {
         return hours == null ? 0 : hours.intValue();
     }
 
-    private Uni<Integer> creatorBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, AtomicInteger written, AtomicInteger discovered,
-                                      Set<UUID> touched) {
-        return repository.claimCreators(c, slot, floors("min_creator_profiles_hours"), floors("min_discover_videos_hours"), batchSize, onlyOrg)
-                .flatMap(batch -> {
-                    if (batch.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    return Multi.createFrom().iterable(batch)
-                            .onItem().transformToUniAndConcatenate(cr -> cr.discoveryDue() ? discover(c, cr, slot, discovered, SCHEDULED) : Uni.createFrom().voidItem())
-                            .collect().last()
-                            .flatMap(v -> repository.markDiscovered(c, batch.stream().filter(DueCreator::discoveryDue).map(DueCreator::id).toList(), slot))
-                            .flatMap(v -> repository.postsUpTo(c, batch.stream().map(DueCreator::id).toList(), slot))
-                            .flatMap(posts -> Multi.createFrom().iterable(batch.stream().filter(DueCreator::profileDue).toList())
-                                    .onItem().transformToUniAndConcatenate(cr -> profile(c, cr, slot, posts.getOrDefault(cr.id(), 0L), written, SCHEDULED))
-                                    .collect().last())
-                            .flatMap(v -> repository.bumpStatsVersions(c, batch.stream().map(DueCreator::orgId).toList()))
-                            .invoke(() -> batch.forEach(cr -> touched.add(cr.orgId())))
-                            .replaceWith(batch.size());
-                });
+    private Uni<UUID> creatorBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, UUID after, AtomicInteger written,
+                                   AtomicInteger discovered, Set<UUID> touched) {
+        return repository.claimCreators(c, slot, floors("min_creator_profiles_hours"), floors("min_discover_videos_hours"), batchSize, onlyOrg,
+                        after)
+                .flatMap(batch -> batch.isEmpty() ? Uni.createFrom().nullItem()
+                        : scrapeCreators(c, batch, slot, SCHEDULED, written, discovered)
+                        .invoke(() -> batch.forEach(cr -> touched.add(cr.orgId())))
+                        .replaceWith(batch.get(batch.size() - 1).id()));
     }
 
-    /** Discovery of scraping.md §4; new videos get their baseline snapshot at the slot. */
+    /**
+     * The creator work of a batch, set-based: discovery of the creators due for it (all their new
+     * videos in one insert, their {@code video_added} baselines in one more), then one profile
+     * snapshot per creator due for it, in one insert. Scheduled, initial and manual scrapes share it.
+     */
+    private Uni<Void> scrapeCreators(SqlConnection c, List<DueCreator> batch, Instant at, String source, AtomicInteger written,
+                                     AtomicInteger discovered) {
+        List<DueCreator> discovering = batch.stream().filter(DueCreator::discoveryDue).toList();
+        List<Discovered> found = new ArrayList<>();
+        for (DueCreator cr : discovering) {
+            for (Simulation.Post post : discover(cr, at)) {
+                found.add(new Discovered(cr, post));
+            }
+        }
+        return repository.insertDiscovered(c, found)
+                .flatMap(inserted -> {
+                    discovered.addAndGet(inserted.size());
+                    List<VideoSnapshot> baselines = found.stream().filter(d -> inserted.contains(d.post().id()))
+                            .map(d -> new VideoSnapshot(d.post().id(), d.creator().orgId(),
+                                    Simulation.firstVideo(d.post().id(), at, d.post().postedAt()), "video_added"))
+                            .toList();
+                    return repository.writeVideoSnapshots(c, baselines, at, source);
+                })
+                .flatMap(n -> repository.markDiscovered(c, discovering.stream().map(DueCreator::id).toList(), at))
+                .flatMap(v -> repository.postsUpTo(c, batch.stream().map(DueCreator::id).toList(), at))
+                .flatMap(posts -> repository.writeCreatorSnapshots(c, batch.stream().filter(DueCreator::profileDue)
+                        .map(cr -> profileSnapshot(cr, at, posts.getOrDefault(cr.id(), 0L))).toList(), at, source))
+                .invoke(written::addAndGet)
+                .flatMap(n -> repository.bumpStatsVersions(c, batch.stream().map(DueCreator::orgId).toList()));
+    }
+
     /**
      * The initial or manual scrape of one creator (scraping.md §5), in the caller's transaction:
      * discovery, then a profile snapshot at {@code at}; floors do not apply.
@@ -128,13 +156,9 @@ public class ScrapeService {
      */
     public Uni<Integer> scrapeCreatorNow(SqlConnection c, DueCreator cr, Instant at, String source) {
         AtomicInteger discovered = new AtomicInteger();
-        AtomicInteger written = new AtomicInteger();
-        return discover(c, cr, at, discovered, source)
-                .flatMap(v -> repository.markDiscovered(c, List.of(cr.id()), at))
-                .flatMap(v -> repository.postsUpTo(c, List.of(cr.id()), at))
-                .flatMap(posts -> profile(c, cr, at, posts.getOrDefault(cr.id(), 0L), written, source))
-                .flatMap(v -> repository.bumpStatsVersions(c, List.of(cr.orgId())))
-                .map(v -> discovered.get());
+        DueCreator now = new DueCreator(cr.id(), cr.orgId(), cr.projectId(), cr.handle(), cr.trackingMode(), cr.trackingStart(), cr.timezone(),
+                cr.lastScrapedAt(), cr.lastDiscoveryAt(), cr.counters(), cr.resume(), true, true);
+        return scrapeCreators(c, List.of(now), at, source, new AtomicInteger(), discovered).map(v -> discovered.get());
     }
 
     static final String SCHEDULED = "scheduled";
@@ -189,39 +213,36 @@ public class ScrapeService {
         });
     }
 
-    private Uni<Void> discover(SqlConnection c, DueCreator cr, Instant slot, AtomicInteger discovered, String source) {
+    /**
+     * The posts of a discovery at {@code at} (scraping.md §4): since the previous discovery, or the
+     * first time since {@code tracking_start_date} 00:00 in the organization's zone, at most 30 days
+     * back; never before that date.
+     */
+    static List<Simulation.Post> discover(DueCreator cr, Instant at) {
         Instant notBefore = cr.trackingStart().atStartOfDay(ZoneId.of(cr.timezone())).toInstant();
         Instant from = cr.lastDiscoveryAt() != null ? cr.lastDiscoveryAt()
-                : (notBefore.isBefore(slot.minus(FIRST_DISCOVERY_MAX)) ? slot.minus(FIRST_DISCOVERY_MAX) : notBefore);
-        List<Simulation.Post> posts = Simulation.discover(cr.id(), slot, from, notBefore);
-        return repository.insertDiscovered(c, cr, posts)
-                .flatMap(inserted -> {
-                    discovered.addAndGet(inserted.size());
-                    List<VideoSnapshot> baselines = posts.stream().filter(p -> inserted.contains(p.id()))
-                            .map(p -> new VideoSnapshot(p.id(), cr.orgId(), Simulation.firstVideo(p.id(), slot, p.postedAt()), "video_added"))
-                            .toList();
-                    return repository.writeVideoSnapshots(c, baselines, slot, source).replaceWithVoid();
-                });
+                : (notBefore.isBefore(at.minus(FIRST_DISCOVERY_MAX)) ? at.minus(FIRST_DISCOVERY_MAX) : notBefore);
+        return Simulation.discover(cr.id(), at, from, notBefore);
     }
 
-    private Uni<Void> profile(SqlConnection c, DueCreator cr, Instant slot, long posts, AtomicInteger written, String source) {
-        CreatorCounters next;
-        String reason = null;
+    /**
+     * The profile snapshot of a creator at {@code at}: a {@code creator_added} baseline when it is
+     * the first, a {@code tracking_resumed} baseline when tracking resumed, else the next counters.
+     * {@code posts} = the creator's videos posted up to {@code at}.
+     */
+    public static CreatorSnapshot profileSnapshot(DueCreator cr, Instant at, long posts) {
         if (cr.counters() == null || cr.lastScrapedAt() == null) {
-            next = Simulation.firstCreator(cr.id(), slot, posts);
-            reason = "creator_added";
-        } else {
-            next = Simulation.nextCreator(cr.id(), slot, cr.lastScrapedAt(), cr.counters(), posts);
-            reason = cr.resume() ? "tracking_resumed" : null;
+            return new CreatorSnapshot(cr.id(), cr.orgId(), Simulation.firstCreator(cr.id(), at, posts), "creator_added");
         }
-        written.incrementAndGet();
-        return repository.writeCreatorSnapshot(c, cr, slot, next, reason, source);
+        CreatorCounters next = Simulation.nextCreator(cr.id(), at, cr.lastScrapedAt(), cr.counters(), posts);
+        return new CreatorSnapshot(cr.id(), cr.orgId(), next, cr.resume() ? "tracking_resumed" : null);
     }
 
-    private Uni<Integer> videoBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, AtomicInteger written, Set<UUID> touched) {
-        return repository.claimVideos(c, slot, floors("min_video_stats_hours"), batchSize, onlyOrg).flatMap(batch -> {
+    private Uni<UUID> videoBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, UUID after, AtomicInteger written,
+                                 Set<UUID> touched) {
+        return repository.claimVideos(c, slot, floors("min_video_stats_hours"), batchSize, onlyOrg, after).flatMap(batch -> {
             if (batch.isEmpty()) {
-                return Uni.createFrom().item(0);
+                return Uni.createFrom().nullItem();
             }
             List<VideoSnapshot> snaps = new ArrayList<>(batch.size());
             for (DueVideo v : batch) {
@@ -231,7 +252,7 @@ public class ScrapeService {
                     .invoke(written::addAndGet)
                     .flatMap(n -> repository.bumpStatsVersions(c, batch.stream().map(DueVideo::orgId).toList()))
                     .invoke(() -> batch.forEach(v -> touched.add(v.orgId())))
-                    .replaceWith(batch.size());
+                    .replaceWith(batch.get(batch.size() - 1).id());
         });
     }
 

@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,12 @@ class ScrapeJobTest {
         assertTrue(closed.test(null));
         var open = new ScrapeJob.SkipDisabled(config(true, null), openGate());
         assertFalse(open.test(null));
+    }
+
+    @Test
+    void theCronIsReadInUtcSoEveryInstanceFiresAtTheSameSlots() throws Exception {
+        Method cron = ScrapeJob.class.getDeclaredMethod("cron", io.quarkus.scheduler.ScheduledExecution.class);
+        assertEquals("UTC", cron.getAnnotation(io.quarkus.scheduler.Scheduled.class).timeZone());
     }
 
     @Test

@@ -1,23 +1,34 @@
 package com.trackagoat.scrape;
 
+import com.trackagoat.TrackagoatConfig;
+import com.trackagoat.org.TierLimits;
+import com.trackagoat.scrape.Simulation.VideoCounters;
+import com.trackagoat.stats.CohortCurveRepository;
 import com.trackagoat.support.ApiTest;
 import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -34,6 +45,18 @@ class ScrapeServiceTest extends ApiTest {
     RetentionJob retention;
     @Inject
     Pool pool;
+    @Inject
+    Backfill backfill;
+    @Inject
+    ScrapeRepository repository;
+    @Inject
+    TierLimits tiers;
+    @Inject
+    TrackagoatConfig config;
+    @Inject
+    CohortCurveRepository curves;
+    @Inject
+    Vertx vertx;
 
     UUID orgWithCreator(String tier, String mode, String trackingStart) {
         var org = fx.org(tier);
@@ -148,11 +171,17 @@ class ScrapeServiceTest extends ApiTest {
         for (int i = 0; i < 40; i++) {
             fx.creator(org, p, "more" + i, "active", i % 3 == 0 ? "selective" : "auto");
         }
-        // two claimers at once, with small batches so that they interleave
+        // two claimers at once, with small batches so that they interleave: first the slot that adds
+        // the creators and discovers their videos, then one 6 h later where the videos are due (ultra)
+        Instant later = SLOT.plus(Duration.ofHours(6));
         var results = Uni.join().all(scraper.runSlot(SLOT, org, 3), scraper.runSlot(SLOT, org, 3)).andFailFast().await().atMost(WAIT);
-        List<String> concurrent = dump(org);
         assertEquals(41, results.get(0).creatorSnapshots() + results.get(1).creatorSnapshots());
         assertEquals(41, fx.count("SELECT count(*) FROM creator_snapshot WHERE org_id = $1", org));
+        long discovered = results.get(0).videosDiscovered() + results.get(1).videosDiscovered();
+        assertEquals(discovered, fx.count("SELECT count(*) FROM video WHERE org_id = $1", org));
+        var next = Uni.join().all(scraper.runSlot(later, org, 7), scraper.runSlot(later, org, 7)).andFailFast().await().atMost(WAIT);
+        assertEquals(discovered, next.get(0).videoSnapshots() + next.get(1).videoSnapshots(), "each earlier video snapshotted once");
+        List<String> concurrent = dump(org);
 
         // back to the state before the slot, then one claimer alone
         fx.sql("DELETE FROM video_snapshot WHERE org_id = $1", org);
@@ -161,8 +190,96 @@ class ScrapeServiceTest extends ApiTest {
         fx.sql("UPDATE creator SET follower_count = NULL, following_count = NULL, likes_count = NULL, video_count = NULL, "
                 + "last_scraped_at = NULL, last_discovery_at = NULL WHERE org_id = $1", org);
         scraper.runSlot(SLOT, org).await().atMost(WAIT);
+        scraper.runSlot(later, org).await().atMost(WAIT);
         assertEquals(concurrent, dump(org));
-        assertEquals(new ScrapeService.Result(0, 0, 0), scraper.runSlot(SLOT, org).await().atMost(WAIT));
+        assertEquals(new ScrapeService.Result(0, 0, 0), scraper.runSlot(later, org).await().atMost(WAIT));
+    }
+
+    @Test
+    void backfillWritesHistoryThroughTheSimulationAndTheJobContinuesIt() {
+        UUID org = fx.org("starter").id();
+        var p = fx.project(org, "P");
+        var c = fx.creator(org, p, "c" + UUID.randomUUID().toString().substring(0, 8), "active");
+        var old = fx.video(org, p, c, "auto_tracked");
+        fx.postedAt(old, "2026-03-01T15:00:00Z");
+        var fresh = fx.video(org, p, c, "auto_tracked");
+        fx.postedAt(fresh, "2026-03-07T11:00:00Z");
+        var excluded = fx.video(org, p, c, "excluded");
+        fx.postedAt(excluded, "2026-03-01T15:00:00Z");
+        var direct = fx.video(org, p, null, "direct_add");
+        fx.postedAt(direct, "2026-02-20T10:00:00Z");
+
+        // five days ending 2026-03-10, at 11:00: that day's 12:00 slot is still in the future
+        backfill.ensureHistory(org, 5, Instant.parse("2026-03-10T11:00:00Z")).await().atMost(WAIT);
+        Instant first = Instant.parse("2026-03-06T12:00:00Z");
+        Instant last = Instant.parse("2026-03-09T12:00:00Z");
+        assertEquals(4, fx.count("SELECT count(*) FROM creator_snapshot WHERE creator_id = $1 AND source = 'backfill'", c));
+        assertEquals(4, fx.count("SELECT count(*) FROM video_snapshot WHERE video_id = $1 AND source = 'backfill'", old));
+        assertEquals(3, fx.count("SELECT count(*) FROM video_snapshot WHERE video_id = $1", fresh), "posted before the 7th's slot");
+        assertEquals(4, fx.count("SELECT count(*) FROM video_snapshot WHERE video_id = $1", direct));
+        assertEquals(0, fx.count("SELECT count(*) FROM video_snapshot WHERE video_id = $1", excluded));
+        // the first snapshot of each entity is its baseline, and only that one
+        assertEquals(0, fx.count("""
+                SELECT count(*) FROM (SELECT captured_at, is_baseline, baseline_reason,
+                                             min(captured_at) OVER (PARTITION BY video_id) AS first FROM video_snapshot WHERE org_id = $1
+                                      UNION ALL
+                                      SELECT captured_at, is_baseline, baseline_reason,
+                                             min(captured_at) OVER (PARTITION BY creator_id) FROM creator_snapshot WHERE org_id = $1) s
+                WHERE is_baseline <> (captured_at = first)
+                   OR (is_baseline AND baseline_reason NOT IN ('video_added', 'creator_added'))""", org));
+        assertEquals(1, fx.count("SELECT count(*) FROM video_snapshot WHERE video_id = $1 AND captured_at = $2 AND baseline_reason = 'video_added'",
+                fresh, utc(Instant.parse("2026-03-07T12:00:00Z"))));
+        // the scheduler's functions, chained from snapshot to snapshot
+        Instant posted = Instant.parse("2026-03-01T15:00:00Z");
+        VideoCounters k = Simulation.firstVideo(old, first, posted);
+        for (Instant at = first.plus(Duration.ofDays(1)); !at.isAfter(last); at = at.plus(Duration.ofDays(1))) {
+            k = Simulation.nextVideo(old, at, posted, at.minus(Duration.ofDays(1)), k);
+        }
+        assertEquals(k.views(), fx.count("SELECT view_count FROM video_snapshot WHERE video_id = $1 AND captured_at = $2", old, utc(last)));
+        // latest counters on the rows, and discovery continues from the last backfilled slot
+        assertEquals(k.views(), fx.count("SELECT view_count FROM video WHERE id = $1 AND last_scraped_at = $2", old, utc(last)));
+        assertEquals(1, fx.count("""
+                SELECT count(*) FROM creator c JOIN creator_snapshot s ON s.creator_id = c.id AND s.captured_at = c.last_scraped_at
+                WHERE c.id = $1 AND c.last_scraped_at = $2 AND c.last_discovery_at = $2 AND c.follower_count = s.follower_count
+                  AND c.video_count = s.video_count""", c, utc(last)));
+        assertEquals(4, fx.count("SELECT count(*) FROM video WHERE org_id = $1", org), "no discovery during the backfill");
+
+        // again: nothing (the organization has history)
+        backfill.ensureHistory(org, 5, Instant.parse("2026-03-10T13:00:00Z")).await().atMost(WAIT);
+        assertEquals(4, fx.count("SELECT count(*) FROM creator_snapshot WHERE creator_id = $1", c));
+
+        // the live job's next daily slot: plain snapshots, posts discovered only after the last backfilled slot
+        Instant live = last.plus(Duration.ofDays(1));
+        ScrapeService.Result r = scraper.runSlot(live, org).await().atMost(WAIT);
+        assertEquals(1, r.creatorSnapshots());
+        assertEquals(3, r.videoSnapshots(), "the three known videos");
+        assertEquals(r.videosDiscovered(), fx.count("SELECT count(*) FROM video_snapshot WHERE org_id = $1 AND captured_at = $2 "
+                + "AND baseline_reason = 'video_added'", org, utc(live)), "and the baselines of new ones");
+        assertEquals(0, fx.count("SELECT count(*) FROM video_snapshot WHERE captured_at = $1 AND is_baseline AND video_id = ANY($2)",
+                utc(live), new UUID[]{old, fresh, direct}));
+        assertEquals(0, fx.count("SELECT count(*) FROM video WHERE org_id = $1 AND id <> ALL($2) AND NOT (posted_at > $3 AND posted_at <= $4)",
+                org, new UUID[]{old, fresh, excluded, direct}, utc(last), utc(live)));
+        assertEquals(r.videosDiscovered(), fx.count("SELECT count(*) FROM video WHERE org_id = $1", org) - 4);
+    }
+
+    @Test
+    void anUnreachableDatabaseSkipsTheRunWithoutFailing() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Pool unreachable = PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(closedPort)
+                .setDatabase("none").setUser("none").setPassword("none").setConnectTimeout(2000)).using(vertx).build();
+        try {
+            ScrapeService offline = new ScrapeService(unreachable, repository, tiers, config, curves);
+            assertNull(offline.runScheduled(SLOT).await().atMost(WAIT), "logged and skipped, nothing thrown");
+        } finally {
+            unreachable.closeAndAwait();
+        }
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
     }
 
     @Test
