@@ -2,6 +2,8 @@ package com.trackagoat.support;
 
 import com.trackagoat.auth.ApiKeys;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +14,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -142,6 +149,36 @@ public class Fixtures {
         sql("INSERT INTO creator_snapshot (creator_id, captured_at, org_id, follower_count, following_count, likes_count, video_count, "
                         + "is_baseline, baseline_reason, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'scheduled')",
                 creatorId, OffsetDateTime.parse(at), orgId, followers, following, likes, videos, reason != null, reason);
+    }
+
+    /**
+     * Runs {@code sql} in a transaction that stays open while {@code request} starts on another
+     * thread, and commits once the request waits for a lock that transaction holds (or after 10 s,
+     * or when the request finished without waiting). Returns the request's result: for testing
+     * that a write does not undo a change committed while it was running.
+     */
+    public <T> T whileUncommitted(String sql, Object[] args, Callable<T> request) throws Exception {
+        SqlConnection conn = pool.getConnection().await().atMost(TIMEOUT);
+        try {
+            Transaction tx = conn.begin().await().atMost(TIMEOUT);
+            conn.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(TIMEOUT);
+            Future<T> result = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return request.call();
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!result.isDone() && System.nanoTime() < deadline
+                    && count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") == 0) {
+                Thread.sleep(20);
+            }
+            tx.commit().await().atMost(TIMEOUT);
+            return result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            conn.close().await().atMost(TIMEOUT);
+        }
     }
 
     public void postedAt(UUID videoId, String at) {
