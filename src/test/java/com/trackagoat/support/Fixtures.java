@@ -58,11 +58,15 @@ public class Fixtures {
         return org(tier, "UTC", false);
     }
 
-    /** The platform organization (there is only one), with a new admin key. */
+    /**
+     * The platform organization (there is only one), with a new admin key. When missing it is
+     * created as the bootstrap would create it (auth.md §7), so a bootstrap that runs later in the
+     * same database finds the same organization whichever test came first.
+     */
     public Org platform() {
         var rows = pool.preparedQuery("SELECT id FROM organization WHERE is_platform").execute().await().atMost(TIMEOUT);
         if (rows.size() == 0) {
-            return org("ultra", "UTC", true);
+            return org("Platform", "ultra", "UTC", true);
         }
         UUID id = rows.iterator().next().getUUID(0);
         String key = ApiKeys.generate();
@@ -70,10 +74,15 @@ public class Fixtures {
     }
 
     public Org org(String tier, String timezone, boolean platform) {
+        return org(null, tier, timezone, platform);
+    }
+
+    /** {@code name} null: {@code Org <first 8 characters of the id>}. */
+    private Org org(String name, String tier, String timezone, boolean platform) {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = nextCreatedAt();
         sql("INSERT INTO organization (id, name, tier, timezone, banned, is_platform, is_demo, created_at, updated_at) VALUES ($1, $2, $3, $4, false, $5, false, $6, $6)",
-                id, "Org " + id.toString().substring(0, 8), tier, timezone, platform, now);
+                id, name != null ? name : "Org " + id.toString().substring(0, 8), tier, timezone, platform, now);
         String scopes = platform ? "read,write,admin" : "read,write";
         String key = ApiKeys.generate();
         UUID keyId = key(id, key, scopes);
