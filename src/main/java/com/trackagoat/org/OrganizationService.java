@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -69,7 +70,7 @@ public class OrganizationService {
         if (!name.present() && !timezone.present()) {
             throw ApiException.noUpdatableField();
         }
-        return organizations.findById(orgId).flatMap(org -> {
+        return lockedForUpdate(orgId).flatMap(org -> {
             apply(org, name, timezone);
             return organizations.flush().flatMap(v -> usage(org.id)).map(u -> OwnOrganizationDto.of(org, tiers.of(org.tier), u));
         });
@@ -100,7 +101,7 @@ public class OrganizationService {
         if (!name.present() && !tier.present() && !timezone.present() && !banned.present()) {
             throw ApiException.noUpdatableField();
         }
-        return organizations.findById(id).map(found -> {
+        return lockedForUpdate(id).map(found -> {
             Organization org = ApiException.requireFound(found);
             if (banned.present() && banned.value() && org.platform) {
                 throw ApiException.invalidField("banned");
@@ -114,6 +115,15 @@ public class OrganizationService {
             }
             return OrganizationDto.of(org);
         });
+    }
+
+    /**
+     * The row, locked until the transaction ends. Hibernate writes every column back, so without
+     * the lock a concurrent change (a ban, another PATCH, the scraper's {@code stats_version} bump)
+     * committed between our read and our write would be silently undone.
+     */
+    private Uni<Organization> lockedForUpdate(UUID id) {
+        return organizations.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private static void apply(Organization org, JsonBody.Field<String> name, JsonBody.Field<String> timezone) {

@@ -2,6 +2,8 @@ package com.trackagoat.support;
 
 import com.trackagoat.auth.ApiKeys;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +14,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,11 +58,15 @@ public class Fixtures {
         return org(tier, "UTC", false);
     }
 
-    /** The platform organization (there is only one), with a new admin key. */
+    /**
+     * The platform organization (there is only one), with a new admin key. When missing it is
+     * created as the bootstrap would create it (auth.md §7), so a bootstrap that runs later in the
+     * same database finds the same organization whichever test came first.
+     */
     public Org platform() {
         var rows = pool.preparedQuery("SELECT id FROM organization WHERE is_platform").execute().await().atMost(TIMEOUT);
         if (rows.size() == 0) {
-            return org("ultra", "UTC", true);
+            return org("Platform", "ultra", "UTC", true);
         }
         UUID id = rows.iterator().next().getUUID(0);
         String key = ApiKeys.generate();
@@ -63,10 +74,15 @@ public class Fixtures {
     }
 
     public Org org(String tier, String timezone, boolean platform) {
+        return org(null, tier, timezone, platform);
+    }
+
+    /** {@code name} null: {@code Org <first 8 characters of the id>}. */
+    private Org org(String name, String tier, String timezone, boolean platform) {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = nextCreatedAt();
         sql("INSERT INTO organization (id, name, tier, timezone, banned, is_platform, is_demo, created_at, updated_at) VALUES ($1, $2, $3, $4, false, $5, false, $6, $6)",
-                id, "Org " + id.toString().substring(0, 8), tier, timezone, platform, now);
+                id, name != null ? name : "Org " + id.toString().substring(0, 8), tier, timezone, platform, now);
         String scopes = platform ? "read,write,admin" : "read,write";
         String key = ApiKeys.generate();
         UUID keyId = key(id, key, scopes);
@@ -142,6 +158,36 @@ public class Fixtures {
         sql("INSERT INTO creator_snapshot (creator_id, captured_at, org_id, follower_count, following_count, likes_count, video_count, "
                         + "is_baseline, baseline_reason, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'scheduled')",
                 creatorId, OffsetDateTime.parse(at), orgId, followers, following, likes, videos, reason != null, reason);
+    }
+
+    /**
+     * Runs {@code sql} in a transaction that stays open while {@code request} starts on another
+     * thread, and commits once the request waits for a lock that transaction holds (or after 10 s,
+     * or when the request finished without waiting). Returns the request's result: for testing
+     * that a write does not undo a change committed while it was running.
+     */
+    public <T> T whileUncommitted(String sql, Object[] args, Callable<T> request) throws Exception {
+        SqlConnection conn = pool.getConnection().await().atMost(TIMEOUT);
+        try {
+            Transaction tx = conn.begin().await().atMost(TIMEOUT);
+            conn.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(TIMEOUT);
+            Future<T> result = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return request.call();
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!result.isDone() && System.nanoTime() < deadline
+                    && count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") == 0) {
+                Thread.sleep(20);
+            }
+            tx.commit().await().atMost(TIMEOUT);
+            return result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            conn.close().await().atMost(TIMEOUT);
+        }
     }
 
     public void postedAt(UUID videoId, String at) {
