@@ -1,5 +1,12 @@
 package com.trackagoat.auth;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import com.trackagoat.schema.ApiModels;
 import com.trackagoat.api.Envelope;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
@@ -28,18 +35,26 @@ public class ApiKeyResource {
         this.caller = caller;
     }
 
+    @Operation(summary = "List the organization's API keys")
+    @APIResponse(responseCode = "200", description = "One page, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ApiKeyDto.class)))
     @GET
     public Uni<Envelope> list(@RestQuery String limit, @RestQuery String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor);
         return service.list(caller.orgId(), page).map(Envelope::list);
     }
 
+    @Operation(summary = "Create an API key (the plaintext `key` is shown only in this answer)")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.ApiKeyCreate.class)))
+    @APIResponse(responseCode = "201", description = "The key with its plaintext", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiKeyDto.class)))
+    @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_api_keys_per_org`, `current`, `max`): the plan limit is reached.")
     @POST
     public Uni<RestResponse<Envelope>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
         JsonBody json = JsonBody.parse(contentType, body);
         return service.create(caller.get(), json).map(k -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(k)));
     }
 
+    @Operation(summary = "Revoke an API key")
+    @APIResponse(responseCode = "200", description = "Revoked", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.Deleted.class)))
     @DELETE
     @Path("{id}")
     public Uni<Envelope> revoke(@RestPath String id) {

@@ -1,5 +1,14 @@
 package com.trackagoat.campaign;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import com.trackagoat.schema.ApiModels;
+import com.trackagoat.stats.StatsResponses;
 import com.trackagoat.api.ApiException;
 import com.trackagoat.api.Idempotency;
 import io.vertx.core.http.HttpServerRequest;
@@ -40,6 +49,8 @@ public class CampaignResource {
         this.idempotency = idempotency;
     }
 
+    @Operation(summary = "List campaigns")
+    @APIResponse(responseCode = "200", description = "One page, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CampaignDto.class)))
     @GET
     public Uni<Envelope> list(@RestQuery("project_id") String projectId, @RestQuery String limit, @RestQuery String cursor) {
         UUID project = Params.queryId(projectId, "project_id");
@@ -47,24 +58,33 @@ public class CampaignResource {
         return service.list(caller.orgId(), project, page).map(Envelope::list);
     }
 
+    @Operation(summary = "Get a campaign")
+    @APIResponse(responseCode = "200", description = "The campaign", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignDto.class)))
     @GET
     @Path("{id}")
     public Uni<Envelope> get(@RestPath String id) {
         return service.get(caller.orgId(), Params.pathId(id, "id")).map(Envelope::of);
     }
 
+    @Operation(summary = "Update a campaign")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CampaignPatch.class)))
+    @APIResponse(responseCode = "200", description = "The updated campaign", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignDto.class)))
     @PATCH
     @Path("{id}")
     public Uni<Envelope> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID campaignId = Params.pathId(id, "id");
         return service.patch(caller.orgId(), campaignId, JsonBody.parse(contentType, body)).map(Envelope::of);
     }
+    @Operation(summary = "Delete a campaign with its items and memberships")
+    @APIResponse(responseCode = "200", description = "Deleted", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.Deleted.class)))
     @DELETE
     @Path("{id}")
     public Uni<Envelope> delete(@RestPath String id) {
         return service.delete(caller.orgId(), Params.pathId(id, "id")).map(Envelope::of);
     }
 
+    @Operation(summary = "List the direct items of a campaign")
+    @APIResponse(responseCode = "200", description = "One page, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CampaignItemDto.class)))
     @GET
     @Path("{id}/items")
     public Uni<Envelope> items(@RestPath String id, @RestQuery String limit, @RestQuery String cursor) {
@@ -73,10 +93,15 @@ public class CampaignResource {
         return service.listItems(caller.orgId(), campaignId, page).map(Envelope::list);
     }
 
+    @Operation(summary = "Add a creator, video or sub-campaign to a campaign")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CampaignItemCreate.class)))
+    @APIResponse(responseCode = "201", description = "The membership", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignItemDto.class)))
+    @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_campaign_items_per_campaign`, `current`, `max`): the plan limit is reached.")
+    @APIResponse(responseCode = "409", description = "`duplicate`: already an item of this campaign; `cycle_detected`: the sub-campaign contains this campaign.")
     @POST
     @Path("{id}/items")
     public Uni<Response> addItem(@RestPath String id, @HeaderParam("Content-Type") String contentType,
-                                 @HeaderParam(Idempotency.HEADER) String idemKey, HttpServerRequest request, byte[] body) {
+                                 @HeaderParam(Idempotency.HEADER) String idemKey, @Parameter(hidden = true) HttpServerRequest request, byte[] body) {
         UUID campaignId = Params.pathId(id, "id");
         String key = Idempotency.key(idemKey);
         JsonBody json = JsonBody.parse(contentType, body);
@@ -85,6 +110,8 @@ public class CampaignResource {
     }
 
     /** Removes one item, named by the query parameters {@code item_type} and {@code item_id}. */
+    @Operation(summary = "Remove a direct item from a campaign")
+    @APIResponse(responseCode = "200", description = "Removed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CampaignItemDeleted.class)))
     @DELETE
     @Path("{id}/items")
     public Uni<Envelope> removeItem(@RestPath String id, @RestQuery("item_type") String itemType, @RestQuery("item_id") String itemId) {
@@ -100,6 +127,9 @@ public class CampaignResource {
     }
 
     /** Day-bucketed stats (stats-and-metrics.md); parameters are resolved and checked in the contract's order. */
+    @Operation(summary = "Day-bucketed stats of a campaign over its covered videos (each counted once)")
+    @APIResponse(responseCode = "200", description = "Without `metric`: the counters' shape; with `metric`: the derived series", content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {StatsResponses.CampaignStats.class, StatsResponses.DerivedStats.class})))
+    @APIResponse(responseCode = "402", description = "`retention_exceeded` (meta `retention_days`, `earliest_from`): `from` lies before the plan's history retention.")
     @GET
     @Path("{id}/stats")
     public Uni<Envelope> stats(@RestPath String id, @BeanParam StatsParams params) {

@@ -1,12 +1,20 @@
 package com.trackagoat.creator;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import com.trackagoat.schema.ApiModels;
+import com.trackagoat.stats.StatsResponses;
+import com.trackagoat.scrape.ScrapeService;
 import com.trackagoat.api.ApiException;
 import com.trackagoat.api.Envelope;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
-import com.trackagoat.scrape.ScrapeService;
 import com.trackagoat.stats.StatsParams;
 import com.trackagoat.stats.StatsService;
 import io.smallrye.mutiny.Uni;
@@ -37,6 +45,8 @@ public class CreatorResource {
         this.scraper = scraper;
     }
 
+    @Operation(summary = "List visible creators")
+    @APIResponse(responseCode = "200", description = "One page, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CreatorDto.class)))
     @GET
     public Uni<Envelope> list(@RestQuery("project_id") String projectId, @RestQuery String search,
                               @RestQuery String limit, @RestQuery String cursor) {
@@ -49,18 +59,26 @@ public class CreatorResource {
         return service.list(caller.orgId(), project, term, page).map(Envelope::list);
     }
 
+    @Operation(summary = "Get a creator")
+    @APIResponse(responseCode = "200", description = "The creator", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatorDto.class)))
     @GET
     @Path("{id}")
     public Uni<Envelope> get(@RestPath String id) {
         return service.get(caller.orgId(), Params.pathId(id, "id")).map(Envelope::of);
     }
 
+    @Operation(summary = "Update a creator: notes, metadata, tracking mode, or rename its handle")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CreatorPatch.class)))
+    @APIResponse(responseCode = "200", description = "The updated creator", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatorDto.class)))
+    @APIResponse(responseCode = "409", description = "Rename: `handle_taken`, `creator_banned`, `invalid_handle` or `no_change`.")
     @PATCH
     @Path("{id}")
     public Uni<Envelope> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID creatorId = Params.pathId(id, "id");
         return service.patch(caller.orgId(), creatorId, JsonBody.parse(contentType, body)).map(Envelope::of);
     }
+    @Operation(summary = "Remove a creator (soft; kept for a reactivation)")
+    @APIResponse(responseCode = "200", description = "Removed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.Deleted.class)))
     @DELETE
     @Path("{id}")
     public Uni<Envelope> remove(@RestPath String id) {
@@ -68,6 +86,9 @@ public class CreatorResource {
     }
 
     /** Manual scrape (scraping.md §5): one unit of the organization's daily quota. */
+    @Operation(summary = "Scrape a creator now (one unit of the daily manual quota)")
+    @APIResponse(responseCode = "200", description = "What the scrape wrote", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScrapeService.ManualResult.class)))
+    @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_manual_scrape_triggers_per_day`, `current`, `max`): the plan limit is reached.")
     @POST
     @Path("{id}/scrape")
     public Uni<Envelope> scrape(@RestPath String id) {
@@ -76,6 +97,9 @@ public class CreatorResource {
     }
 
     /** Day-bucketed stats (stats-and-metrics.md); parameters are resolved and checked in the contract's order. */
+    @Operation(summary = "Day-bucketed stats of a creator: totals, gains, posts, followers, or a derived metric")
+    @APIResponse(responseCode = "200", description = "Without `metric`: the counters' shape; with `metric`: the derived series", content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {StatsResponses.CreatorStats.class, StatsResponses.DerivedStats.class})))
+    @APIResponse(responseCode = "402", description = "`retention_exceeded` (meta `retention_days`, `earliest_from`): `from` lies before the plan's history retention.")
     @GET
     @Path("{id}/stats")
     public Uni<Envelope> stats(@RestPath String id, @BeanParam StatsParams params) {

@@ -1,5 +1,12 @@
 package com.trackagoat.org;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import com.trackagoat.schema.ApiModels;
 import com.trackagoat.api.Envelope;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
@@ -26,17 +33,25 @@ public class AdminOrganizationResource {
         this.service = service;
     }
 
+    @Operation(summary = "List all organizations (platform admin)")
+    @APIResponse(responseCode = "200", description = "One page, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = OrganizationDto.class)))
     @GET
     public Uni<Envelope> list(@RestQuery String limit, @RestQuery String cursor) {
         return service.list(PageRequest.parse(limit, cursor)).map(Envelope::list);
     }
 
+    @Operation(summary = "Create an organization with an initial key (platform admin)")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.AdminOrganizationCreate.class)))
+    @APIResponse(responseCode = "201", description = "The organization and its initial key (plaintext shown once)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationService.Created.class)))
     @POST
     public Uni<RestResponse<Envelope>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
         JsonBody json = JsonBody.parse(contentType, body);
         return service.adminCreate(json).map(c -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(c)));
     }
 
+    @Operation(summary = "Update, ban or unban an organization (platform admin)")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.AdminOrganizationPatch.class)))
+    @APIResponse(responseCode = "200", description = "The organization", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationDto.class)))
     @PATCH
     @Path("{id}")
     public Uni<Envelope> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {

@@ -1,5 +1,11 @@
 package com.trackagoat.org;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import com.trackagoat.schema.ApiModels;
 import com.trackagoat.api.Envelope;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.auth.CurrentCaller;
@@ -21,11 +27,16 @@ public class OrganizationResource {
         this.caller = caller;
     }
 
+    @Operation(summary = "The caller's organization with its limits and usage")
+    @APIResponse(responseCode = "200", description = "The organization", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnOrganizationDto.class)))
     @GET
     public Uni<Envelope> get() {
         return service.own(caller.orgId()).map(Envelope::of);
     }
 
+    @Operation(summary = "Rename the organization or change its timezone")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.OrganizationPatch.class)))
+    @APIResponse(responseCode = "200", description = "The organization", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnOrganizationDto.class)))
     @PATCH
     public Uni<Envelope> patch(@HeaderParam("Content-Type") String contentType, byte[] body) {
         return service.patchOwn(caller.orgId(), JsonBody.parse(contentType, body)).map(Envelope::of);

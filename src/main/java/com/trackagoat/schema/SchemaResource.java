@@ -1,5 +1,9 @@
 package com.trackagoat.schema;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.trackagoat.api.Envelope;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
@@ -11,6 +15,8 @@ public class SchemaResource {
 
     private static final Envelope BODY = Envelope.of(DataModel.SCHEMA);
 
+    @Operation(summary = "The machine-readable data model")
+    @APIResponse(responseCode = "200", description = "Entities, fields and relationships", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DataModel.Schema.class)))
     @GET
     @NonBlocking
     public Envelope get() {
