@@ -40,14 +40,14 @@ public class CohortCurveRepository {
                 SELECT s.video_id, vids.d0, (s.captured_at AT TIME ZONE $2::varchar)::date AS d,
                        (array_agg(s.view_count ORDER BY s.captured_at DESC))[1] AS dv,
                        bool_or(s.is_baseline) AS has_baseline,
-                       bool_or(s.is_baseline AND s.view_count = 0) AS zero_baseline,
+                       (array_agg(s.view_count = 0 ORDER BY s.captured_at DESC) FILTER (WHERE s.is_baseline))[1] AS last_baseline_is_zero,
                        (array_agg(s.is_baseline AND s.view_count = 0 ORDER BY s.captured_at))[1] AS first_is_zero_baseline
                 FROM video_snapshot s JOIN vids ON vids.id = s.video_id
                 GROUP BY s.video_id, vids.d0, (s.captured_at AT TIME ZONE $2::varchar)::date
             ),
             gains AS (
                 SELECT d - d0 AS n,
-                       CASE WHEN has_baseline THEN CASE WHEN zero_baseline THEN dv END
+                       CASE WHEN has_baseline THEN CASE WHEN last_baseline_is_zero THEN dv END
                             ELSE dv - lag(dv) OVER w END AS gain,
                        greatest(0, (first_value(d) OVER w) - d0
                                    + CASE WHEN first_value(first_is_zero_baseline) OVER w THEN 0 ELSE 1 END) AS start_n

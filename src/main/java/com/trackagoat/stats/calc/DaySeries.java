@@ -43,22 +43,20 @@ public final class DaySeries {
         long[] previous = null;
         while (i < n) {
             long day = epochDay(snaps.get(i), zone);
-            long[] zeroBaseline = null;
-            boolean hasBaseline = false;
+            long[] lastBaseline = null;
             long[] last = null;
             for (; i < n && epochDay(snaps.get(i), zone) == day; i++) {
                 Snap s = snaps.get(i);
                 if (s.baseline()) {
-                    hasBaseline = true;
-                    if (isVideo && s.counters()[0] == 0 && zeroBaseline == null) {
-                        zeroBaseline = s.counters();
-                    }
+                    lastBaseline = s.counters();
                 }
                 last = s.counters();
             }
             long[] gain;
-            if (hasBaseline) {
-                gain = zeroBaseline == null ? null : minus(last, zeroBaseline);
+            if (lastBaseline != null) {
+                // The day's last baseline decides: the counters any baseline brings in are never
+                // gains, so only a zero baseline with no later baseline that day gains from zero.
+                gain = isVideo && lastBaseline[0] == 0 ? minus(last, lastBaseline) : null;
             } else {
                 gain = previous == null ? null : minus(last, previous);
             }

@@ -80,6 +80,21 @@ class CalcTest {
         assertNull(DaySeries.of(snaps, UTC, false).gain(d("2026-03-01")));
     }
 
+    /** Several baselines on one day: the last one decides, so counters a later baseline brings in are no gain. */
+    @Test
+    void theDaysLastBaselineDecides() {
+        List<Snap> zeroThenResumed = List.of(s("2026-03-01T08:00:00Z", true, 0, 0, 0, 0, 0),
+                s("2026-03-01T12:00:00Z", true, 700, 70, 7, 0, 0), s("2026-03-01T20:00:00Z", false, 900, 90, 9, 0, 0),
+                s("2026-03-02T12:00:00Z", false, 1000, 95, 9, 0, 0));
+        DaySeries series = DaySeries.of(zeroThenResumed, UTC, true);
+        assertNull(series.gain(d("2026-03-01")), "the resumed baseline's 700 views are not gained");
+        assertArrayEquals(new long[]{100, 5, 0, 0, 0}, series.gain(d("2026-03-02")));
+
+        List<Snap> resumedThenZero = List.of(s("2026-03-01T08:00:00Z", true, 50, 5, 0, 0, 0),
+                s("2026-03-01T12:00:00Z", true, 0, 0, 0, 0, 0), s("2026-03-01T20:00:00Z", false, 40, 4, 0, 0, 0));
+        assertArrayEquals(new long[]{40, 4, 0, 0, 0}, DaySeries.of(resumedThenZero, UTC, true).gain(d("2026-03-01")));
+    }
+
     @Test
     void resumedBaselineMidHistoryIsNotAGain() {
         List<Snap> snaps = List.of(s("2026-03-01T12:00:00Z", true, 100, 0, 0, 0, 0), s("2026-03-02T12:00:00Z", false, 150, 0, 0, 0, 0),
