@@ -5,6 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -17,8 +19,11 @@ public class ApiKey extends PanacheEntityBase {
     @Column(name = "org_id")
     public UUID orgId;
     public String name;
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(length = 8)
     public String prefix;
-    @Column(name = "key_hash")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "key_hash", length = 64)
     public String keyHash;
     /** Comma-separated, in the order read, write, admin. */
     public String scopes;
