@@ -1,30 +1,21 @@
 package com.trackagoat.schema;
 
-import com.trackagoat.project.ProjectResource;
 import com.trackagoat.support.ApiTest;
 import com.trackagoat.support.Fixtures;
+import com.trackagoat.support.Routes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -79,11 +70,12 @@ class OpenApiResourceTest extends ApiTest {
 
     /** Every JAX-RS route of the application's classes is in the document, and nothing else is. */
     @Test
-    void everyRouteOfTheApplicationIsDocumented() throws Exception {
+    void everyRouteOfTheApplicationIsDocumented() {
         Set<String> documented = new TreeSet<>();
         Map<String, Map<String, Object>> paths = doc.getMap("paths");
         paths.forEach((path, item) -> item.keySet().forEach(method -> documented.add(method.toUpperCase() + " " + path)));
-        Set<String> routes = applicationRoutes();
+        Set<String> routes = new TreeSet<>();
+        Routes.all().forEach(r -> routes.add(r.toString()));
         assertTrue(routes.size() >= 40, "found " + routes.size() + " routes: " + routes);
         assertEquals(routes, documented);
     }
@@ -221,37 +213,5 @@ class OpenApiResourceTest extends ApiTest {
         } else if (node instanceof List<?> list) {
             list.forEach(v -> collectRefs(v, refs));
         }
-    }
-
-    /** {@code METHOD /path} of every resource method in the application's own classes. */
-    private static Set<String> applicationRoutes() throws IOException, URISyntaxException, ClassNotFoundException {
-        java.nio.file.Path root = Paths.get(ProjectResource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<String> names;
-        try (Stream<java.nio.file.Path> files = Files.walk(root)) {
-            names = files.map(p -> root.relativize(p).toString())
-                    .filter(n -> n.startsWith("com/trackagoat/") && n.endsWith(".class"))
-                    .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
-                    .toList();
-        }
-        Set<String> routes = new TreeSet<>();
-        ClassLoader loader = ProjectResource.class.getClassLoader();
-        for (String name : names) {
-            Class<?> c = Class.forName(name, false, loader);
-            Path classPath = c.getAnnotation(Path.class);
-            if (classPath == null) {
-                continue;
-            }
-            for (Method m : c.getDeclaredMethods()) {
-                for (Annotation a : m.getAnnotations()) {
-                    HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
-                    if (http != null) {
-                        Path sub = m.getAnnotation(Path.class);
-                        String path = "/" + classPath.value().replaceAll("^/|/$", "") + (sub == null ? "" : "/" + sub.value().replaceAll("^/|/$", ""));
-                        routes.add(http.value() + " " + path);
-                    }
-                }
-            }
-        }
-        return routes;
     }
 }
