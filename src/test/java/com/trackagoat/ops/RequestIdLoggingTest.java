@@ -4,7 +4,9 @@ import com.trackagoat.api.RequestIds;
 import com.trackagoat.support.ApiTest;
 import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.logging.json.runtime.JsonFormatter;
 import io.restassured.RestAssured;
+import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -42,16 +44,24 @@ class RequestIdLoggingTest extends ApiTest {
     @Inject
     Fixtures fx;
 
-    /** A captured record: its formatted message and the MDC value at the time it was logged. */
-    record Captured(String message, String requestId) {
+    /**
+     * A captured record: its formatted message, the MDC value at the time it was logged, and the
+     * line the JSON console format (QUARKUS_LOG_CONSOLE_JSON_ENABLED=true) would print for it.
+     */
+    record Captured(String message, String requestId, String json) {
     }
+
+    final JsonFormatter json = new JsonFormatter();
 
     final ConcurrentLinkedQueue<Captured> captured = new ConcurrentLinkedQueue<>();
     final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord r) {
-            String mdc = r instanceof ExtLogRecord ext ? ext.getMdc(RequestIds.MDC_KEY) : null;
-            captured.add(new Captured(r instanceof ExtLogRecord ext ? ext.getFormattedMessage() : r.getMessage(), mdc));
+            if (r instanceof ExtLogRecord ext) {
+                captured.add(new Captured(ext.getFormattedMessage(), ext.getMdc(RequestIds.MDC_KEY), json.format(ext)));
+            } else {
+                captured.add(new Captured(r.getMessage(), null, null));
+            }
         }
 
         @Override
@@ -85,6 +95,10 @@ class RequestIdLoggingTest extends ApiTest {
         List<Captured> lines = failures();
         assertEquals(1, lines.size(), captured.toString());
         assertEquals("mdc-given-1", lines.get(0).requestId());
+        // and in JSON logs it is mdc.requestId
+        JsonObject line = new JsonObject(lines.get(0).json());
+        assertEquals("mdc-given-1", line.getJsonObject("mdc").getString("requestId"), line.encode());
+        assertEquals("ERROR", line.getString("level"));
     }
 
     @Test
