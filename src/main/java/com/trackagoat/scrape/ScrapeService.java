@@ -315,9 +315,14 @@ public class ScrapeService {
      * wrote to; logs and swallows failures (an unreachable database skips the slot).
      */
     public Uni<Void> runScheduled(Instant slot) {
+        return runScheduled(slot, null);
+    }
+
+    /** As {@link #runScheduled(Instant)}, restricted to {@code onlyOrg} (null = every organization). */
+    public Uni<Void> runScheduled(Instant slot, UUID onlyOrg) {
         long started = System.nanoTime();
         Set<UUID> touched = ConcurrentHashMap.newKeySet();
-        return runSlot(slot, null, config.scrape().batchSize(), touched)
+        return runSlot(slot, onlyOrg, config.scrape().batchSize(), touched)
                 .invoke(r -> LOG.infof("Scrape slot %s: %d creator snapshots, %d video snapshots, %d videos discovered in %d ms",
                         slot, r.creatorSnapshots(), r.videoSnapshots(), r.videosDiscovered(), (System.nanoTime() - started) / 1_000_000))
                 .call(r -> {
