@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       last successful scheduled cycle (0 until one succeeded), for "scraper stalled" alerts.</li>
  * </ul>
  * Counts are added when the batch's transaction has committed, so a rolled-back batch counts nothing.
+ * Created at start-up, so every series is exported (at 0) before the first cycle.
  */
+@Startup
 @ApplicationScoped
 public class ScrapeMetrics {
 

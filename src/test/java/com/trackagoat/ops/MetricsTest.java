@@ -93,6 +93,19 @@ class MetricsTest extends ApiTest {
     }
 
     @Test
+    void everyScrapeSeriesIsExported() {
+        Prometheus m = Prometheus.scrape();
+        for (String source : new String[]{"scheduled", "manual"}) {
+            assertEquals(1, m.series(SNAPSHOTS, kind("creator"), source(source)).size(), source);
+            assertEquals(1, m.series(SNAPSHOTS, kind("video"), source(source)).size(), source);
+            assertEquals(1, m.series(DISCOVERED, source(source)).size(), source);
+        }
+        assertEquals(2, m.series(CYCLES).size(), "success and failure");
+        assertEquals(1, m.series(FAILED).size());
+        assertEquals(1, m.series("trackagoat_scrape_last_success_timestamp_seconds").size());
+    }
+
+    @Test
     void aSlotCountsExactlyTheSnapshotsItCommitted() {
         UUID org = orgWithCreator("2026-02-08");
         Instant slot = Instant.parse("2026-03-10T12:00:00Z");
