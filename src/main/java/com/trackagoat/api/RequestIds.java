@@ -2,6 +2,7 @@ package com.trackagoat.api;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -10,11 +11,16 @@ import java.util.regex.Pattern;
 
 /**
  * {@code X-Request-Id} (conventions.md §1): the client's id when it is well-formed, otherwise a new
- * UUID; echoed on every response and used in server-side logs.
+ * UUID; echoed on every response and put in the logging MDC under {@value #MDC_KEY}, so that every
+ * log line written while handling the request carries it ({@code %X{requestId}} in the console
+ * format, the {@code mdc} object of JSON logs). On a Vert.x thread Quarkus keeps the MDC in the
+ * request's duplicated context, which follows the request across asynchronous steps and worker
+ * threads and is dropped with it, so the value never leaks into another request.
  */
 public class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
     private static final String PROPERTY = "trackagoat.requestId";
     private static final Pattern VALID = Pattern.compile("^[A-Za-z0-9._-]{1,128}$");
 
@@ -28,6 +34,7 @@ public class RequestIds {
         String given = ctx.getHeaderString(HEADER);
         String id = given != null && VALID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         ctx.setProperty(PROPERTY, id);
+        MDC.put(MDC_KEY, id);
         ctx.getHeaders().putSingle(HEADER, id);
         // The Accept header is ignored (conventions.md §1): every API answer is JSON.
         ctx.getHeaders().putSingle("Accept", "application/json");

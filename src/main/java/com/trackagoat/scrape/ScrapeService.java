@@ -1,6 +1,7 @@
 package com.trackagoat.scrape;
 
 import com.trackagoat.TrackagoatConfig;
+import com.trackagoat.ops.ScrapeMetrics;
 import com.trackagoat.org.Limits;
 import com.trackagoat.org.TierLimits;
 import com.trackagoat.scrape.ScrapeRepository.CreatorSnapshot;
@@ -16,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -50,13 +52,22 @@ public class ScrapeService {
     private final TierLimits tiers;
     private final TrackagoatConfig config;
     private final CohortCurveRepository curves;
+    private final ScrapeMetrics metrics;
 
-    public ScrapeService(Pool pool, ScrapeRepository repository, TierLimits tiers, TrackagoatConfig config, CohortCurveRepository curves) {
+    @Inject
+    public ScrapeService(Pool pool, ScrapeRepository repository, TierLimits tiers, TrackagoatConfig config, CohortCurveRepository curves,
+                         ScrapeMetrics metrics) {
         this.pool = pool;
         this.repository = repository;
         this.tiers = tiers;
         this.config = config;
         this.curves = curves;
+        this.metrics = metrics;
+    }
+
+    /** A scraper whose meters record nothing (tests that build one on another pool). */
+    ScrapeService(Pool pool, ScrapeRepository repository, TierLimits tiers, TrackagoatConfig config, CohortCurveRepository curves) {
+        this(pool, repository, tiers, config, curves, ScrapeMetrics.none());
     }
 
     /** Runs the cycle of {@code slot} for every organization. */
@@ -81,11 +92,38 @@ public class ScrapeService {
         AtomicInteger discovered = new AtomicInteger();
         List<String> banned = config.bannedHandles().orElse(List.of()).stream().map(h -> h.strip().toLowerCase()).filter(h -> !h.isEmpty()).toList();
         return pool.withTransaction(c -> repository.disableBanned(c, banned, onlyOrg))
-                .flatMap(n -> loop(ScrapeRepository.FIRST,
-                        after -> pool.withTransaction(c -> creatorBatch(c, slot, onlyOrg, batchSize, after, creators, discovered, touched))))
-                .flatMap(n -> loop(ScrapeRepository.FIRST,
-                        after -> pool.withTransaction(c -> videoBatch(c, slot, onlyOrg, batchSize, after, videos, touched))))
+                .flatMap(n -> loop(ScrapeRepository.FIRST, after -> {
+                    Tally t = new Tally();
+                    return pool.withTransaction(c -> creatorBatch(c, slot, onlyOrg, batchSize, after, t, touched))
+                            .invoke(() -> {
+                                creators.addAndGet(t.creators.get());
+                                discovered.addAndGet(t.discovered.get());
+                                t.report(metrics, SCHEDULED);
+                            });
+                }))
+                .flatMap(n -> loop(ScrapeRepository.FIRST, after -> {
+                    Tally t = new Tally();
+                    return pool.withTransaction(c -> videoBatch(c, slot, onlyOrg, batchSize, after, t.videos, touched))
+                            .invoke(() -> {
+                                videos.addAndGet(t.videos.get());
+                                t.report(metrics, SCHEDULED);
+                            });
+                }))
                 .map(n -> new Result(creators.get(), videos.get(), discovered.get()));
+    }
+
+    /**
+     * What one transaction wrote, for the meters once it committed: creator snapshots, video
+     * snapshots (including the baselines of discovered videos) and discovered videos.
+     */
+    private static final class Tally {
+        final AtomicInteger creators = new AtomicInteger();
+        final AtomicInteger videos = new AtomicInteger();
+        final AtomicInteger discovered = new AtomicInteger();
+
+        void report(ScrapeMetrics metrics, String source) {
+            metrics.committed(source, creators.get(), videos.get(), discovered.get());
+        }
     }
 
     /**
@@ -107,12 +145,11 @@ public class ScrapeService {
         return hours == null ? 0 : hours.intValue();
     }
 
-    private Uni<UUID> creatorBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, UUID after, AtomicInteger written,
-                                   AtomicInteger discovered, Set<UUID> touched) {
+    private Uni<UUID> creatorBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, UUID after, Tally tally, Set<UUID> touched) {
         return repository.claimCreators(c, slot, floors("min_creator_profiles_hours"), floors("min_discover_videos_hours"), batchSize, onlyOrg,
                         after)
                 .flatMap(batch -> batch.isEmpty() ? Uni.createFrom().nullItem()
-                        : scrapeCreators(c, batch, slot, SCHEDULED, written, discovered)
+                        : scrapeCreators(c, batch, slot, SCHEDULED, tally)
                         .invoke(() -> batch.forEach(cr -> touched.add(cr.orgId())))
                         .replaceWith(batch.get(batch.size() - 1).id()));
     }
@@ -122,8 +159,7 @@ public class ScrapeService {
      * videos in one insert, their {@code video_added} baselines in one more), then one profile
      * snapshot per creator due for it, in one insert. Scheduled, initial and manual scrapes share it.
      */
-    private Uni<Void> scrapeCreators(SqlConnection c, List<DueCreator> batch, Instant at, String source, AtomicInteger written,
-                                     AtomicInteger discovered) {
+    private Uni<Void> scrapeCreators(SqlConnection c, List<DueCreator> batch, Instant at, String source, Tally tally) {
         List<DueCreator> discovering = batch.stream().filter(DueCreator::discoveryDue).toList();
         List<Discovered> found = new ArrayList<>();
         for (DueCreator cr : discovering) {
@@ -133,18 +169,18 @@ public class ScrapeService {
         }
         return repository.insertDiscovered(c, found)
                 .flatMap(inserted -> {
-                    discovered.addAndGet(inserted.size());
+                    tally.discovered.addAndGet(inserted.size());
                     List<VideoSnapshot> baselines = found.stream().filter(d -> inserted.contains(d.post().id()))
                             .map(d -> new VideoSnapshot(d.post().id(), d.creator().orgId(),
                                     Simulation.firstVideo(d.post().id(), at, d.post().postedAt()), "video_added"))
                             .toList();
-                    return repository.writeVideoSnapshots(c, baselines, at, source);
+                    return repository.writeVideoSnapshots(c, baselines, at, source).invoke(tally.videos::addAndGet);
                 })
                 .flatMap(n -> repository.markDiscovered(c, discovering.stream().map(DueCreator::id).toList(), at))
                 .flatMap(v -> repository.postsUpTo(c, batch.stream().map(DueCreator::id).toList(), at))
                 .flatMap(posts -> repository.writeCreatorSnapshots(c, batch.stream().filter(DueCreator::profileDue)
                         .map(cr -> profileSnapshot(cr, at, posts.getOrDefault(cr.id(), 0L))).toList(), at, source))
-                .invoke(written::addAndGet)
+                .invoke(tally.creators::addAndGet)
                 .flatMap(n -> repository.bumpStatsVersions(c, batch.stream().map(DueCreator::orgId).toList()));
     }
 
@@ -155,13 +191,17 @@ public class ScrapeService {
      * @return the number of videos discovered
      */
     public Uni<Integer> scrapeCreatorNow(SqlConnection c, DueCreator cr, Instant at, String source) {
-        AtomicInteger discovered = new AtomicInteger();
+        return scrapeCreatorNow(c, cr, at, source, new Tally());
+    }
+
+    private Uni<Integer> scrapeCreatorNow(SqlConnection c, DueCreator cr, Instant at, String source, Tally tally) {
         DueCreator now = new DueCreator(cr.id(), cr.orgId(), cr.projectId(), cr.handle(), cr.trackingMode(), cr.trackingStart(), cr.timezone(),
                 cr.lastScrapedAt(), cr.lastDiscoveryAt(), cr.counters(), cr.resume(), true, true);
-        return scrapeCreators(c, List.of(now), at, source, new AtomicInteger(), discovered).map(v -> discovered.get());
+        return scrapeCreators(c, List.of(now), at, source, tally).map(v -> tally.discovered.get());
     }
 
     static final String SCHEDULED = "scheduled";
+    static final String MANUAL = "manual";
 
     /** Answer of a manual scrape (scraping.md §5). */
     public record ManualResult(String entityType, UUID entityId, String capturedAt, int snapshotsWritten, int videosDiscovered) {
@@ -174,17 +214,19 @@ public class ScrapeService {
      */
     public Uni<ManualResult> manualCreator(UUID orgId, String tier, UUID creatorId) {
         Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Tally tally = new Tally();
         return pool.withTransaction(c -> repository.lockCreator(c, orgId, creatorId).flatMap(found -> {
             DueCreator cr = com.trackagoat.api.ApiException.requireFound(found);
             return takeQuota(c, orgId, tier, at)
-                    .flatMap(v -> scrapeCreatorNow(c, cr, at, "manual"))
+                    .flatMap(v -> scrapeCreatorNow(c, cr, at, MANUAL, tally))
                     .flatMap(discovered -> repository.lockVideos(c, orgId, null, creatorId)
                             .flatMap(videos -> repository.writeVideoSnapshots(c, videos.stream()
                                     .filter(v -> v.lastScrapedAt() == null || v.lastScrapedAt().isBefore(at))
-                                    .map(v -> nextSnapshot(v, at)).toList(), at, "manual"))
+                                    .map(v -> nextSnapshot(v, at)).toList(), at, MANUAL))
+                            .invoke(tally.videos::addAndGet)
                             .map(videoSnaps -> new ManualResult("creator", creatorId, com.trackagoat.api.Json.ts(at),
                                     videoSnaps + discovered + 1, discovered)));
-        }));
+        })).invoke(r -> tally.report(metrics, MANUAL));
     }
 
     /** POST /videos/{id}/scrape: one unit of the quota, then one snapshot (0 when one exists at that second). */
@@ -197,10 +239,10 @@ public class ScrapeService {
             DueVideo v = found.get(0);
             return takeQuota(c, orgId, tier, at)
                     .flatMap(x -> v.lastScrapedAt() != null && !v.lastScrapedAt().isBefore(at) ? Uni.createFrom().item(0)
-                            : repository.writeVideoSnapshots(c, List.of(nextSnapshot(v, at)), at, "manual"))
+                            : repository.writeVideoSnapshots(c, List.of(nextSnapshot(v, at)), at, MANUAL))
                     .call(n -> repository.bumpStatsVersions(c, List.of(orgId)))
                     .map(n -> new ManualResult("video", videoId, com.trackagoat.api.Json.ts(at), n, 0));
-        }));
+        })).invoke(r -> metrics.committed(MANUAL, 0, r.snapshotsWritten(), 0));
     }
 
     private Uni<Void> takeQuota(SqlConnection c, UUID orgId, String tier, Instant at) {
@@ -273,9 +315,14 @@ public class ScrapeService {
      * wrote to; logs and swallows failures (an unreachable database skips the slot).
      */
     public Uni<Void> runScheduled(Instant slot) {
+        return runScheduled(slot, null);
+    }
+
+    /** As {@link #runScheduled(Instant)}, restricted to {@code onlyOrg} (null = every organization). */
+    public Uni<Void> runScheduled(Instant slot, UUID onlyOrg) {
         long started = System.nanoTime();
         Set<UUID> touched = ConcurrentHashMap.newKeySet();
-        return runSlot(slot, null, config.scrape().batchSize(), touched)
+        return runSlot(slot, onlyOrg, config.scrape().batchSize(), touched)
                 .invoke(r -> LOG.infof("Scrape slot %s: %d creator snapshots, %d video snapshots, %d videos discovered in %d ms",
                         slot, r.creatorSnapshots(), r.videoSnapshots(), r.videosDiscovered(), (System.nanoTime() - started) / 1_000_000))
                 .call(r -> {
@@ -283,7 +330,11 @@ public class ScrapeService {
                     return curves.refresh(touched).invoke(() -> LOG.infof("Cohort curves of %d organizations refreshed in %d ms",
                             touched.size(), (System.nanoTime() - curvesStarted) / 1_000_000));
                 })
-                .onFailure().invoke(e -> LOG.warnf("Scrape slot %s skipped: %s", slot, e.toString()))
+                .invoke(r -> metrics.cycleEnded(started, true))
+                .onFailure().invoke(e -> {
+                    metrics.cycleEnded(started, false);
+                    LOG.warnf("Scrape slot %s skipped: %s", slot, e.toString());
+                })
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
