@@ -11,9 +11,14 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * Black-box tests of the packaged application (java -jar, prod profile) configured only from the
@@ -31,14 +36,30 @@ class PackagedAppIT {
     public static class Demo implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // the black-box tests send more than 60 requests a minute with one key
             return Map.of("trackagoat.demo.enabled", "true", "trackagoat.demo.api-key", DEMO,
                     "trackagoat.demo.history-days", "5", "trackagoat.bootstrap.admin-key", ADMIN,
-                    "trackagoat.scrape.enabled", "false");
+                    "trackagoat.scrape.enabled", "false", "trackagoat.rate-limit.per-key-per-minute", "100000");
         }
     }
 
     static io.restassured.specification.RequestSpecification as(String key) {
         return RestAssured.given().header("Authorization", "Bearer " + key);
+    }
+
+    /** A JSON request with a key. */
+    static io.restassured.specification.RequestSpecification json(String key, String body) {
+        return as(key).contentType("application/json").body(body);
+    }
+
+    /**
+     * A new organization of the given tier, created through the admin API with the bootstrap admin
+     * key; returns its initial read/write key. Each test works in an organization of its own.
+     */
+    static String newOrganization(String tier) {
+        return json(ADMIN, "{\"name\":\"IT " + java.util.UUID.randomUUID() + "\",\"tier\":\"" + tier + "\",\"timezone\":\"UTC\"}")
+                .post("/api/v1/admin/organizations").then().statusCode(201)
+                .body("data.organization.tier", equalTo(tier)).extract().path("data.api_key.key");
     }
 
     @Test
@@ -50,6 +71,19 @@ class PackagedAppIT {
         String creator = as(DEMO).get("/api/v1/creators?search=tech").then().extract().path("data[0].id");
         as(DEMO).get("/api/v1/creators/" + creator + "/stats?tz=UTC").then().statusCode(200).body("data.history.size()", greaterThan(2));
         as(DEMO).get("/api/v1/schema").then().statusCode(200).body("data.relationships", hasSize(11));
+    }
+
+    @Test
+    void healthAndSchemaNeedNoKeyOrAKey() {
+        RestAssured.get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("connections health check")));
+        RestAssured.get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        RestAssured.get("/api/v1/schema").then().statusCode(401).body("meta.code", equalTo("invalid_api_key"));
+        as(DEMO).get("/api/v1/schema").then().statusCode(200).body("error", nullValue()).body("meta", nullValue())
+                .body("data.entities.keySet()", hasItems("project", "creator", "video", "campaign", "annotation"))
+                .body("data.entities.video.fields.tracking_status.enum", hasItem("direct_add"))
+                .body("data.entities.video.fields.tracking_status.type", notNullValue())
+                .body("data.relationships[0].from", notNullValue()).body("data.relationships[0].cardinality", notNullValue());
     }
 
     @Test

@@ -12,7 +12,6 @@ public final class ApiKeys {
 
     private static final Pattern KEY = Pattern.compile("^tga_[0-9a-f]{64}$");
     private static final Pattern BEARER = Pattern.compile("^(?i:bearer) +(\\S+)$");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ApiKeys() {
     }
@@ -50,7 +49,9 @@ public final class ApiKeys {
 
     public static String generate() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        // a new instance per key, not a static one: a native image initializes classes at build
+        // time, and a SecureRandom in the image heap fails the build (or would repeat its seed)
+        new SecureRandom().nextBytes(bytes);
         return "tga_" + HexFormat.of().formatHex(bytes);
     }
 }
