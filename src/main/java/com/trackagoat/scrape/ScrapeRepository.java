@@ -102,14 +102,7 @@ public class ScrapeRepository {
         return c.preparedQuery(sql).execute(args).map(rows -> {
             List<DueCreator> out = new ArrayList<>();
             for (Row r : rows) {
-                Long followers = r.getLong("follower_count");
-                CreatorCounters counters = followers == null ? null : new CreatorCounters(followers, r.getLong("following_count"),
-                        r.getLong("likes_count"), r.getLong("video_count"));
-                out.add(new DueCreator(r.getUUID("id"), r.getUUID("org_id"), r.getUUID("project_id"), r.getString("tiktok_handle"),
-                        r.getString("tracking_mode"),
-                        r.getLocalDate("tracking_start_date"), r.getString("timezone"), instant(r, "last_scraped_at"),
-                        instant(r, "last_discovery_at"), counters, r.getBoolean("resume_baseline"), r.getBoolean("profile_due"),
-                        r.getBoolean("discovery_due")));
+                out.add(dueCreator(r, r.getBoolean("profile_due"), r.getBoolean("discovery_due")));
             }
             return out;
         });
@@ -248,9 +241,7 @@ public class ScrapeRepository {
         return c.preparedQuery(sql).execute(args).map(rows -> {
             List<DueVideo> out = new ArrayList<>();
             for (Row r : rows) {
-                out.add(new DueVideo(r.getUUID("id"), r.getUUID("org_id"), instant(r, "posted_at"), instant(r, "last_scraped_at"),
-                        new VideoCounters(r.getLong("view_count"), r.getLong("like_count"), r.getLong("comment_count"),
-                                r.getLong("share_count"), r.getLong("save_count")), r.getBoolean("resume_baseline")));
+                out.add(dueVideo(r));
             }
             return out;
         });
@@ -338,13 +329,7 @@ public class ScrapeRepository {
                     if (rows.size() == 0) {
                         return null;
                     }
-                    Row r = rows.iterator().next();
-                    Long followers = r.getLong("follower_count");
-                    CreatorCounters counters = followers == null ? null : new CreatorCounters(followers, r.getLong("following_count"),
-                            r.getLong("likes_count"), r.getLong("video_count"));
-                    return new DueCreator(r.getUUID("id"), r.getUUID("org_id"), r.getUUID("project_id"), r.getString("tiktok_handle"),
-                            r.getString("tracking_mode"), r.getLocalDate("tracking_start_date"), r.getString("timezone"),
-                            instant(r, "last_scraped_at"), instant(r, "last_discovery_at"), counters, r.getBoolean("resume_baseline"), true, true);
+                    return dueCreator(rows.iterator().next(), true, true);
                 });
     }
 
@@ -364,9 +349,7 @@ public class ScrapeRepository {
         return c.preparedQuery(sql).execute(Tuple.of(orgId, videoId, creatorId)).map(rows -> {
             List<DueVideo> out = new ArrayList<>();
             for (Row r : rows) {
-                out.add(new DueVideo(r.getUUID("id"), r.getUUID("org_id"), instant(r, "posted_at"), instant(r, "last_scraped_at"),
-                        new VideoCounters(r.getLong("view_count"), r.getLong("like_count"), r.getLong("comment_count"),
-                                r.getLong("share_count"), r.getLong("save_count")), r.getBoolean("resume_baseline")));
+                out.add(dueVideo(r));
             }
             return out;
         });
@@ -379,5 +362,34 @@ public class ScrapeRepository {
         }
         return c.preparedQuery("UPDATE organization SET stats_version = stats_version + 1 WHERE id = ANY($1)")
                 .execute(Tuple.of(orgIds.stream().distinct().sorted().toArray(UUID[]::new))).replaceWithVoid();
+    }
+
+    private static DueCreator dueCreator(Row r, boolean profileDue, boolean discoveryDue) {
+        return new DueCreator(r.getUUID("id"), r.getUUID("org_id"), r.getUUID("project_id"), r.getString("tiktok_handle"),
+                r.getString("tracking_mode"), r.getLocalDate("tracking_start_date"), r.getString("timezone"),
+                instant(r, "last_scraped_at"), instant(r, "last_discovery_at"), creatorCounters(r), r.getBoolean("resume_baseline"),
+                profileDue, discoveryDue);
+    }
+
+    /**
+     * The creator's latest profile counters, or null when it has none. The scraper writes the four
+     * together; a row with only some of them (written by hand) counts as having none, so that one
+     * odd row cannot fail the cycle of every organization.
+     */
+    static CreatorCounters creatorCounters(Row r) {
+        Long followers = r.getLong("follower_count");
+        Long following = r.getLong("following_count");
+        Long likes = r.getLong("likes_count");
+        Long videos = r.getLong("video_count");
+        if (followers == null || following == null || likes == null || videos == null) {
+            return null;
+        }
+        return new CreatorCounters(followers, following, likes, videos);
+    }
+
+    private static DueVideo dueVideo(Row r) {
+        return new DueVideo(r.getUUID("id"), r.getUUID("org_id"), instant(r, "posted_at"), instant(r, "last_scraped_at"),
+                new VideoCounters(r.getLong("view_count"), r.getLong("like_count"), r.getLong("comment_count"),
+                        r.getLong("share_count"), r.getLong("save_count")), r.getBoolean("resume_baseline"));
     }
 }

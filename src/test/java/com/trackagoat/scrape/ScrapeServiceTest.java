@@ -98,6 +98,16 @@ class ScrapeServiceTest extends ApiTest {
         assertEquals(1, fx.count("SELECT count(*) FROM creator_snapshot WHERE org_id = $1 AND baseline_reason = 'creator_added'", org));
     }
 
+    /** A creator row with only some profile counters (written by hand) is scraped as one without any. */
+    @Test
+    void aCreatorWithPartialCountersDoesNotFailTheCycle() {
+        UUID org = orgWithCreator("starter", "selective", "2026-02-08");
+        fx.sql("UPDATE creator SET follower_count = 10, following_count = NULL, likes_count = NULL, video_count = NULL WHERE org_id = $1", org);
+        ScrapeService.Result result = scraper.runSlot(SLOT, org).await().atMost(WAIT);
+        assertEquals(1, result.creatorSnapshots());
+        assertEquals(1, fx.count("SELECT count(*) FROM creator WHERE org_id = $1 AND following_count IS NOT NULL", org));
+    }
+
     @Test
     void floorsDecideWhatIsDue() {
         UUID org = orgWithCreator("starter", "auto", "2026-03-01");
