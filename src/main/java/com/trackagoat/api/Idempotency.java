@@ -42,9 +42,12 @@ public class Idempotency {
         this.mapper = mapper;
     }
 
-    /** Validates the header (400 invalid_params when present and malformed); null when absent. */
+    /**
+     * Validates the header (400 invalid_params when present and malformed); null when absent. An
+     * empty value counts as absent, like an empty query parameter (conventions.md §5).
+     */
     public static String key(String header) {
-        if (header == null) {
+        if (header == null || header.isEmpty()) {
             return null;
         }
         if (!VALID.matcher(header).matches()) {

@@ -1,9 +1,10 @@
 package com.trackagoat.api;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -12,7 +13,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A request body checked by the rules of conventions.md §1 and §8: JSON media type (415), a JSON
@@ -26,9 +29,15 @@ public final class JsonBody {
     public static final int MAX_README = 100_000;
     public static final int MAX_METADATA_BYTES = 16 * 1024;
 
-    private static final ObjectReader READER = new ObjectMapper()
+    /** Trailing tokens and duplicated keys make a body malformed (docs/decisions.md, "Bad input"). */
+    private static final ObjectReader READER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build()
             .reader();
+    /** RFC 3339 {@code date-time}: a four-digit year, seconds, an optional fraction, {@code Z} or an offset. */
+    private static final Pattern RFC_3339 =
+            Pattern.compile("^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})$");
 
     private final ObjectNode node;
     /** Prefix of the field names in errors, e.g. {@code creators[3].} for an item of a bulk body. */
@@ -115,7 +124,7 @@ public final class JsonBody {
             }
             throw ApiException.invalidField(prefix + field);
         }
-        if (!v.isTextual()) {
+        if (!v.isTextual() || !isText(v.textValue())) {
             throw ApiException.invalidField(prefix + field);
         }
         String s = trim ? v.textValue().strip() : v.textValue();
@@ -149,7 +158,7 @@ public final class JsonBody {
             return Field.absent();
         }
         JsonNode v = node.get("metadata");
-        if (!v.isObject()) {
+        if (!v.isObject() || !isText(v)) {
             throw ApiException.invalidField(prefix + "metadata");
         }
         String text = v.toString();
@@ -222,10 +231,57 @@ public final class JsonBody {
         if (!f.present() || f.value() == null) {
             return new Field<>(f.present(), null);
         }
+        if (!RFC_3339.matcher(f.value()).matches()) {
+            throw ApiException.invalidField(prefix + field);
+        }
         try {
             return Field.of(OffsetDateTime.parse(f.value(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
         } catch (DateTimeParseException e) {
             throw ApiException.invalidField(prefix + field);
         }
+    }
+
+    /**
+     * True when {@code s} is storable text: no U+0000 (PostgreSQL text and jsonb refuse it) and no
+     * unpaired surrogate (which would be stored as {@code ?} and answered as an escaped lone surrogate).
+     */
+    public static boolean isText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #isText(String)} for every string and field name inside a JSON value. */
+    static boolean isText(JsonNode v) {
+        if (v.isTextual()) {
+            return isText(v.textValue());
+        }
+        if (v.isObject()) {
+            for (var it = v.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!isText(e.getKey()) || !isText(e.getValue())) {
+                    return false;
+                }
+            }
+        } else if (v.isArray()) {
+            for (JsonNode e : v) {
+                if (!isText(e)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

@@ -29,10 +29,14 @@ public class RequestIds {
         return String.valueOf(request.getProperty(PROPERTY));
     }
 
+    /** The client's id when well-formed, otherwise a new UUID. */
+    public static String resolve(String given) {
+        return given != null && VALID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
     @ServerRequestFilter(preMatching = true, priority = 10)
     public void assign(ContainerRequestContext ctx) {
-        String given = ctx.getHeaderString(HEADER);
-        String id = given != null && VALID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = resolve(ctx.getHeaderString(HEADER));
         ctx.setProperty(PROPERTY, id);
         MDC.put(MDC_KEY, id);
         ctx.getHeaders().putSingle(HEADER, id);

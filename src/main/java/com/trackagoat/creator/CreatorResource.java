@@ -52,7 +52,7 @@ public class CreatorResource {
                               @RestQuery String limit, @RestQuery String cursor) {
         UUID project = Params.queryId(projectId, "project_id");
         String term = Params.isAbsent(search) ? null : search;
-        if (term != null && term.codePointCount(0, term.length()) > 100) {
+        if (term != null && (term.codePointCount(0, term.length()) > 100 || !JsonBody.isText(term))) {
             throw ApiException.invalidQuery("search");
         }
         PageRequest page = PageRequest.parse(limit, cursor);
