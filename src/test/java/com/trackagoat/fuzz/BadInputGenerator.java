@@ -211,6 +211,7 @@ final class BadInputGenerator {
         r.add(new Route("GET", "/api/v1/campaigns/:id/stats", "id", "campaign", Query.STATS, List.of(), null, null, false, false, "campaign"));
         // schema, keys, organization, admin
         r.add(new Route("GET", "/api/v1/schema", none, none, Query.NONE, List.of(), null, null, false, false, null));
+        r.add(new Route("GET", "/api/v1/openapi.json", none, none, Query.NONE, List.of(), null, null, false, false, null));
         r.add(new Route("GET", "/api/v1/api-keys", none, none, Query.LIST, List.of(), null, null, false, false, null));
         r.add(new Route("POST", "/api/v1/api-keys", none, none, Query.NONE, List.of(),
                 List.of(f("name", Kind.NAME_REQ), f("scopes", Kind.SCOPES)), "{\"name\":\"Fuzz key\"}", false, false, null));
