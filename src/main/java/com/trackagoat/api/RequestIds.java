@@ -23,10 +23,14 @@ public class RequestIds {
         return String.valueOf(request.getProperty(PROPERTY));
     }
 
+    /** The id of a request that sent {@code given} (null when absent). */
+    public static String idFor(String given) {
+        return given != null && VALID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
     @ServerRequestFilter(preMatching = true, priority = 10)
     public void assign(ContainerRequestContext ctx) {
-        String given = ctx.getHeaderString(HEADER);
-        String id = given != null && VALID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = idFor(ctx.getHeaderString(HEADER));
         ctx.setProperty(PROPERTY, id);
         ctx.getHeaders().putSingle(HEADER, id);
         // The Accept header is ignored (conventions.md §1): every API answer is JSON.
