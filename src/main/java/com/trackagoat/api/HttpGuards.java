@@ -50,7 +50,14 @@ public class HttpGuards {
         long maxBody = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
                 .map(MemorySize::asLongValue).orElse(-1L);
         long timeout = config.http().requestTimeout().toMillis();
-        router.route().order(-10).handler(ctx -> guard(ctx, vertx, maxBody, timeout));
+        router.route().order(-10).handler(ctx -> guard(ctx, vertx, maxBody, timeout)).failureHandler(ctx -> {
+            if (ctx.response().ended()) {
+                // the late completion of a request the request timeout answered already: nothing to send
+                LOG.debugf("[%s] failure after the answer was sent: %s", ctx.request().getHeader(RequestIds.HEADER), ctx.failure());
+            } else {
+                ctx.next();
+            }
+        });
         if (maxBody >= 0) {
             // A chunked body (no Content-Length) is read here under the limit, so that going over it
             // is answered in the envelope; the REST layer then uses the buffered body.
@@ -85,6 +92,8 @@ public class HttpGuards {
 
     private void guard(RoutingContext ctx, Vertx vertx, long maxBody, long timeout) {
         HttpServerRequest req = ctx.request();
+        // assigned here so that answers of this layer and of the REST layer carry the same id
+        req.headers().set(RequestIds.HEADER, RequestIds.idFor(req.getHeader(RequestIds.HEADER)));
         if (requestLineLength(req) > MAX_REQUEST_LINE) {
             reject(ctx, ApiException.uriTooLong());
             return;
@@ -147,7 +156,7 @@ public class HttpGuards {
         if (error.status() == 503) {
             res.putHeader("Retry-After", "5");
         }
-        res.putHeader(RequestIds.HEADER, RequestIds.idFor(ctx.request().getHeader(RequestIds.HEADER)));
+        res.putHeader(RequestIds.HEADER, ctx.request().getHeader(RequestIds.HEADER));
         res.end(body);
     }
 }

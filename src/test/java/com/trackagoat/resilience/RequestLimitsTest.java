@@ -57,6 +57,7 @@ class RequestLimitsTest extends ApiTest {
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json")
+                .header("X-Request-Id", "limits-" + method)
                 .method(method, body).build();
         return http.send(req, HttpResponse.BodyHandlers.ofString());
     }
@@ -70,6 +71,7 @@ class RequestLimitsTest extends ApiTest {
             assertEquals(413, res.statusCode(), call[0] + " " + res.body());
             assertEquals(TOO_LARGE, res.body(), call[0]);
             assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), res.headers().toString());
+            assertEquals("limits-" + call[0], res.headers().firstValue("X-Request-Id").orElse(null));
         }
         // much larger, and sent chunked (no Content-Length): the same answer
         var chunked = send("PATCH", "/api/v1/projects/" + p, org.key(),
@@ -97,7 +99,7 @@ class RequestLimitsTest extends ApiTest {
         try (Socket s = new Socket("localhost", RestAssured.port)) {
             s.setSoTimeout(30_000);
             OutputStream out = s.getOutputStream();
-            out.write((requestLine + "\r\nHost: localhost\r\nAuthorization: Bearer " + key + "\r\nConnection: close\r\n\r\n")
+            out.write((requestLine + "\r\nHost: localhost\r\nAuthorization: Bearer " + key + "\r\nX-Request-Id: limits-414\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
@@ -120,6 +122,7 @@ class RequestLimitsTest extends ApiTest {
         String res = raw(requestLine(16 * 1024 + 1), org.key());
         assertTrue(res.startsWith("HTTP/1.1 414"), res);
         assertTrue(res.toLowerCase().contains("content-type: application/json"), res);
+        assertTrue(res.toLowerCase().contains("x-request-id: limits-414"), res);
         assertTrue(res.endsWith("\r\n\r\n" + TOO_LONG), res);
         String much = raw(requestLine(100 * 1024), UUID.randomUUID().toString());
         assertTrue(much.startsWith("HTTP/1.1 414") && much.endsWith(TOO_LONG), much);
