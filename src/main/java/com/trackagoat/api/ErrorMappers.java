@@ -101,8 +101,7 @@ public class ErrorMappers {
 
     /**
      * The database cannot answer now (503 {@code service_unavailable}, Retry-After 5): refused or
-     * timed-out connects, connections lost or closed (also by the read timeout of a hung server),
-     * a pool wait that timed out, and PostgreSQL's own "not now" answers: connection errors
+     * timed-out connects, connections lost or closed, a pool wait that timed out, and PostgreSQL's own "not now" answers: connection errors
      * (class 08), shutdown or start-up in progress (57P01-57P03), a statement cancelled by
      * {@code statement_timeout} (57014), too many connections (53300).
      */
@@ -119,7 +118,8 @@ public class ErrorMappers {
                     || t instanceof io.netty.handler.timeout.TimeoutException || t instanceof io.vertx.sqlclient.ClosedConnectionException
                     || t instanceof io.smallrye.mutiny.TimeoutException) {
                 return true;
-            } else if (t instanceof VertxException || t instanceof java.io.IOException || t instanceof io.vertx.core.impl.NoStackTraceThrowable) {
+            } else if (t instanceof VertxException || t instanceof io.vertx.core.impl.NoStackTraceThrowable
+                    || (t instanceof java.io.IOException && !(t instanceof com.fasterxml.jackson.core.JacksonException))) {
                 String message = String.valueOf(t.getMessage()).toLowerCase();
                 if (message.contains("connection") || message.contains("closed") || message.contains("timeout")
                         || message.contains("timed out") || message.contains("broken pipe")) {

@@ -23,7 +23,7 @@ public class RequestIds {
         return String.valueOf(request.getProperty(PROPERTY));
     }
 
-    /** The id of a request that sent {@code given} (null when absent). */
+    /** The id of a request whose {@code X-Request-Id} is {@code given} (null = absent): itself when well-formed, else a new UUID. */
     public static String idFor(String given) {
         return given != null && VALID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }

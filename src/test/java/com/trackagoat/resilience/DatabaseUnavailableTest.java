@@ -40,5 +40,7 @@ class DatabaseUnavailableTest {
         }
         assertFalse(ErrorMappers.isDatabaseUnavailable(new IllegalStateException("secret detail")));
         assertFalse(ErrorMappers.isDatabaseUnavailable(new NullPointerException()));
+        // a JSON parse error is bad input, whatever its text says
+        assertFalse(ErrorMappers.isDatabaseUnavailable(new com.fasterxml.jackson.core.JsonParseException(null, "closed connection timeout")));
     }
 }
