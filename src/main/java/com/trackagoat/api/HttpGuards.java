@@ -23,8 +23,9 @@ import java.io.ByteArrayInputStream;
  * Errors the HTTP layer produces itself, in the envelope (conventions.md §1), answered before the
  * request reaches the REST layer and without reading the body: a request line over 16 KiB → 414
  * {@code uri_too_long}, a declared body over {@code quarkus.http.limits.max-body-size} → 413
- * {@code payload_too_large} (then the connection is closed, as Quarkus does), and so does a chunked
- * body that grows over it while it is read. And the request
+ * {@code payload_too_large} (the rest of the body is read and discarded so that the client gets
+ * the answer; a declared body over 16 MiB gets the connection closed instead), and so does a
+ * chunked body that grows over the limit while it is read. And the request
  * timeout: an API request still unanswered after {@code trackagoat.http.request-timeout} (a
  * database that accepted the connection but never answers) is answered 503
  * {@code service_unavailable} with Retry-After 5.
@@ -72,7 +73,7 @@ public class HttpGuards {
                 }
             }).failureHandler(ctx -> {
                 if (ctx.statusCode() == 413) {
-                    reject(ctx, ApiException.payloadTooLarge());
+                    reject(ctx, vertx, ApiException.payloadTooLarge(), true);
                 } else {
                     ctx.next();
                 }
@@ -81,6 +82,9 @@ public class HttpGuards {
     }
 
     private static final String BUFFERED = "trackagoat.buffered-body";
+    /** Declared bodies up to this size are drained after a 413; larger ones get the connection closed. */
+    private static final long DRAIN_MAX = 16L * 1024 * 1024;
+    private static final java.time.Duration DRAIN_FOR = java.time.Duration.ofSeconds(10);
 
     /** Hands a body read by the chunked-body handler above to the REST layer, which would find the request already ended. */
     @ServerRequestFilter(preMatching = true, priority = 1)
@@ -95,11 +99,12 @@ public class HttpGuards {
         // assigned here so that answers of this layer and of the REST layer carry the same id
         req.headers().set(RequestIds.HEADER, RequestIds.idFor(req.getHeader(RequestIds.HEADER)));
         if (requestLineLength(req) > MAX_REQUEST_LINE) {
-            reject(ctx, ApiException.uriTooLong());
+            reject(ctx, vertx, ApiException.uriTooLong(), false);
             return;
         }
-        if (maxBody >= 0 && declaredLength(req) > maxBody) {
-            reject(ctx, ApiException.payloadTooLarge());
+        long declared = declaredLength(req);
+        if (maxBody >= 0 && declared > maxBody) {
+            reject(ctx, vertx, ApiException.payloadTooLarge(), declared <= DRAIN_MAX);
             return;
         }
         String path = req.path();
@@ -128,10 +133,24 @@ public class HttpGuards {
         }
     }
 
-    private void reject(RoutingContext ctx, ApiException error) {
+    /**
+     * Answers {@code error}. With {@code drain}, the rest of the body is read and discarded (at most
+     * {@link #DRAIN_FOR}) so that the client, still sending, reads the answer: closing a connection
+     * with unread data resets it, and the client may then see no answer at all. Otherwise the
+     * connection is closed once the answer is written.
+     */
+    private void reject(RoutingContext ctx, Vertx vertx, ApiException error, boolean drain) {
+        HttpServerRequest req = ctx.request();
         HttpServerResponse res = ctx.response();
-        res.putHeader("Connection", "close");
-        res.endHandler(v -> ctx.request().connection().close());
+        if (!drain) {
+            res.putHeader("Connection", "close");
+            res.endHandler(v -> req.connection().close());
+        } else if (!req.isEnded()) {
+            long timer = vertx.setTimer(DRAIN_FOR.toMillis(), id -> req.connection().close());
+            req.handler(ignored -> { });
+            req.endHandler(v -> vertx.cancelTimer(timer));
+            req.resume();
+        }
         send(ctx, error);
     }
 

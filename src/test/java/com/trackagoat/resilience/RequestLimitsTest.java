@@ -73,6 +73,12 @@ class RequestLimitsTest extends ApiTest {
             assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), res.headers().toString());
             assertEquals("limits-" + call[0], res.headers().firstValue("X-Request-Id").orElse(null));
         }
+        // again and again on the same client: every time the answer, never a reset connection
+        for (int i = 0; i < 20; i++) {
+            var res = send("PATCH", "/api/v1/projects/" + p, org.key(), HttpRequest.BodyPublishers.ofByteArray(jsonOfSize("big", MIB + 1 + i * 1000)));
+            assertEquals(413, res.statusCode(), res.body());
+            assertEquals(TOO_LARGE, res.body());
+        }
         // much larger, and sent chunked (no Content-Length): the same answer
         var chunked = send("PATCH", "/api/v1/projects/" + p, org.key(),
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(jsonOfSize("big", 3 * MIB))));
