@@ -14,6 +14,7 @@ PORT=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1"
 DB=${DB:-trackagoat_load}
 DEMO_KEY=tga_$(printf 'load-demo' | sha256sum | cut -c1-64)
 OUT=bench/results/load
+COMMIT=$(git describe --always --dirty)   # before the record file below is rewritten
 REC=bench/recorded/$(date -u +%Y-%m-%d)-load-${DURATION}.txt
 mkdir -p "$OUT" bench/recorded
 
@@ -55,7 +56,7 @@ LOAD=$(cat /proc/loadavg)
 RESULT=$(timeout 300 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s bench/load.lua "http://127.0.0.1:$PORT" -- "$OUT/paths.txt" "$DEMO_KEY")
 RSS_AFTER=$(ps -o rss= -p $APP | tr -d ' ')
 {
-  echo "# bench/load.sh $(date -u +%Y-%m-%dT%H:%M:%SZ) commit $(git describe --always --dirty)"
+  echo "# bench/load.sh $(date -u +%Y-%m-%dT%H:%M:%SZ) commit $COMMIT"
   echo "# $(nproc) cores, load average before the run: $LOAD; java -Xmx512m; $THREADS threads, $CONNECTIONS connections, $DURATION"
   echo "# $(wc -l < "$OUT/paths.txt") paths: 8 list requests and the stats of every demo creator, video and campaign"
   echo "$RESULT"
