@@ -24,6 +24,12 @@ public interface TrackagoatConfig {
 
     Retention retention();
 
+    /** Timeouts of the reactive pool's PostgreSQL connections (resilience; see db.ResilientPoolCreator). */
+    Db db();
+
+    /** HTTP-level guards (resilience; see api.HttpGuards). */
+    Http http();
+
     /** Handles banned on the platform (scraping.md §1). */
     Optional<List<String>> bannedHandles();
 
@@ -84,5 +90,33 @@ public interface TrackagoatConfig {
         /** Entities claimed per transaction. */
         @WithDefault("500")
         int batchSize();
+    }
+
+    interface Db {
+        /** PostgreSQL {@code statement_timeout} of every pool session: the server cancels longer statements (503). */
+        @WithDefault("60s")
+        java.time.Duration statementTimeout();
+
+        /** TCP connect timeout of a new connection. */
+        @WithDefault("5s")
+        java.time.Duration connectTimeout();
+
+        /**
+         * How long a query waits for a free pool connection; 0 = no limit of its own (the request
+         * timeout bounds API requests). Vert.x 4.5 does not cancel this timer when the acquisition
+         * fails, so each failed connect during an outage later logs "Result is already complete".
+         */
+        @WithDefault("0s")
+        java.time.Duration acquireTimeout();
+    }
+
+    interface Http {
+        /**
+         * An API request still unanswered after this long is answered 503 service_unavailable: bounds
+         * requests stuck on a database that accepted the connection but never answers. Must exceed
+         * {@link Db#statementTimeout()}, so that a merely slow statement is cancelled by the server first.
+         */
+        @WithDefault("65s")
+        java.time.Duration requestTimeout();
     }
 }

@@ -99,11 +99,32 @@ public class ErrorMappers {
         return null;
     }
 
-    static boolean isDatabaseUnavailable(Throwable e) {
+    /**
+     * The database cannot answer now (503 {@code service_unavailable}, Retry-After 5): refused or
+     * timed-out connects, connections lost or closed, a pool wait that timed out, and PostgreSQL's own "not now" answers: connection errors
+     * (class 08), shutdown or start-up in progress (57P01-57P03), a statement cancelled by
+     * {@code statement_timeout} (57014), too many connections (53300).
+     */
+    public static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || (t instanceof VertxException && !(t instanceof PgException)
-                    && String.valueOf(t.getMessage()).toLowerCase().contains("connection"))) {
+            if (t instanceof PgException || t instanceof java.sql.SQLException) {
+                // Hibernate Reactive reports PostgreSQL errors as java.sql.SQLException with the SQLSTATE
+                String state = String.valueOf(t instanceof PgException pg ? pg.getSqlState() : ((java.sql.SQLException) t).getSQLState());
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("57014") || state.equals("53300")) {
+                    return true;
+                }
+            } else if (t instanceof ConnectException || t instanceof java.net.SocketException
+                    || t instanceof java.nio.channels.ClosedChannelException || t instanceof java.util.concurrent.TimeoutException
+                    || t instanceof io.netty.handler.timeout.TimeoutException || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || t instanceof io.smallrye.mutiny.TimeoutException) {
                 return true;
+            } else if (t instanceof VertxException || t instanceof io.vertx.core.impl.NoStackTraceThrowable
+                    || (t instanceof java.io.IOException && !(t instanceof com.fasterxml.jackson.core.JacksonException))) {
+                String message = String.valueOf(t.getMessage()).toLowerCase();
+                if (message.contains("connection") || message.contains("closed") || message.contains("timeout")
+                        || message.contains("timed out") || message.contains("broken pipe")) {
+                    return true;
+                }
             }
             if (t.getCause() == t) {
                 break;

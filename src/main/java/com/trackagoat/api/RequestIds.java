@@ -29,14 +29,14 @@ public class RequestIds {
         return String.valueOf(request.getProperty(PROPERTY));
     }
 
-    /** The client's id when well-formed, otherwise a new UUID. */
-    public static String resolve(String given) {
+    /** The id of a request whose {@code X-Request-Id} is {@code given} (null = absent): itself when well-formed, else a new UUID. */
+    public static String idFor(String given) {
         return given != null && VALID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
     @ServerRequestFilter(preMatching = true, priority = 10)
     public void assign(ContainerRequestContext ctx) {
-        String id = resolve(ctx.getHeaderString(HEADER));
+        String id = idFor(ctx.getHeaderString(HEADER));
         ctx.setProperty(PROPERTY, id);
         MDC.put(MDC_KEY, id);
         ctx.getHeaders().putSingle(HEADER, id);
