@@ -90,6 +90,13 @@ public interface TrackagoatConfig {
         /** Entities claimed per transaction. */
         @WithDefault("500")
         int batchSize();
+
+        /**
+         * A scheduled cycle still running after this long is given up (logged, counted as failed),
+         * so a database that accepts connections but never answers cannot hold the job forever.
+         */
+        @WithDefault("30m")
+        java.time.Duration cycleTimeout();
     }
 
     interface Db {

@@ -330,6 +330,8 @@ public class ScrapeService {
                     return curves.refresh(touched).invoke(() -> LOG.infof("Cohort curves of %d organizations refreshed in %d ms",
                             touched.size(), (System.nanoTime() - curvesStarted) / 1_000_000));
                 })
+                .ifNoItem().after(config.scrape().cycleTimeout())
+                .failWith(() -> new java.util.concurrent.TimeoutException("no answer within " + config.scrape().cycleTimeout()))
                 .invoke(r -> metrics.cycleEnded(started, true))
                 .onFailure().invoke(e -> {
                     metrics.cycleEnded(started, false);

@@ -61,6 +61,7 @@ class DatabaseOutageTest extends ApiTest {
             return Map.of("trackagoat.db.statement-timeout", STATEMENT_TIMEOUT.toMillis() + "ms",
                     "trackagoat.http.request-timeout", REQUEST_TIMEOUT.toMillis() + "ms",
                     "trackagoat.db.connect-timeout", "1s",
+                    "trackagoat.scrape.cycle-timeout", "2s",
                     "trackagoat.rate-limit.per-key-per-minute", "1000000",
                     "trackagoat.tiers.ultra.max-api-requests-per-day", "-1");
         }
@@ -311,7 +312,11 @@ class DatabaseOutageTest extends ApiTest {
             sleep(1000);
             pg.pause();
             long paused = System.nanoTime();
+            var cycle = scraper.runScheduled(SLOT.plus(Duration.ofDays(30)), org.id()).subscribeAsCompletionStage();
             sleep(REQUEST_TIMEOUT.toMillis() * 2 + 1000);
+            // the scheduled cycle gave up after its timeout (2 s here) and was skipped, while the server was still frozen
+            assertTrue(cycle.toCompletableFuture().isDone(), "scrape cycle still waiting on the hung database");
+            assertNull(cycle.toCompletableFuture().join());
             pg.resume();
             long resumed = System.nanoTime();
             Duration recovered = untilOk(paths[0], org.key(), Duration.ofSeconds(30));
