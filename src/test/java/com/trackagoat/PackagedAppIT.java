@@ -86,6 +86,17 @@ class PackagedAppIT {
                 .body("data.relationships[0].from", notNullValue()).body("data.relationships[0].cardinality", notNullValue());
     }
 
+    /** The packaged app serves the OpenAPI document behind the key only; the framework's open copy is dev-only. */
+    @Test
+    void openApiDocumentBehindTheKey() {
+        as(DEMO).get("/api/v1/openapi.json").then().statusCode(200).body("openapi", equalTo("3.1.0"))
+                .body("paths.keySet()", hasItems("/api/v1/projects", "/api/v1/videos/{id}/stats", "/api/v1/projects/{projectId}/creators"))
+                .body("components.schemas.Error.required", hasItems("data", "error", "meta"));
+        RestAssured.get("/api/v1/openapi.json").then().statusCode(401).body("meta.code", equalTo("invalid_api_key"));
+        RestAssured.get("/q/openapi").then().statusCode(404);
+        RestAssured.get("/q/swagger-ui").then().statusCode(404);
+    }
+
     @Test
     void errorsComeInTheEnvelope() {
         RestAssured.get("/api/v1/projects").then().statusCode(401).body("meta.code", equalTo("invalid_api_key"));

@@ -110,7 +110,8 @@ public class ErrorMappers {
             if (t instanceof PgException || t instanceof java.sql.SQLException) {
                 // Hibernate Reactive reports PostgreSQL errors as java.sql.SQLException with the SQLSTATE
                 String state = String.valueOf(t instanceof PgException pg ? pg.getSqlState() : ((java.sql.SQLException) t).getSQLState());
-                if (state.startsWith("08") || state.startsWith("57P") || state.equals("57014") || state.equals("53300")) {
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("57014") || state.equals("53300")
+                        || state.equals("40001") || state.equals("40P01")) {
                     return true;
                 }
             } else if (t instanceof ConnectException || t instanceof java.net.SocketException

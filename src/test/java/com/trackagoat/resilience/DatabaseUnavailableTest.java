@@ -21,7 +21,7 @@ class DatabaseUnavailableTest {
 
     @Test
     void transientDatabaseStatesAre503() {
-        for (String state : new String[]{"08006", "08001", "57P01", "57P02", "57P03", "57014", "53300"}) {
+        for (String state : new String[]{"08006", "08001", "57P01", "57P02", "57P03", "57014", "53300", "40001", "40P01"}) {
             assertTrue(ErrorMappers.isDatabaseUnavailable(pg(state)), state);
             // Hibernate Reactive reports them as java.sql.SQLException, wrapped
             assertTrue(ErrorMappers.isDatabaseUnavailable(new RuntimeException(new SQLException("x", state))), state);
@@ -34,7 +34,7 @@ class DatabaseUnavailableTest {
 
     @Test
     void otherFailuresAreNot() {
-        for (String state : new String[]{"23505", "42P01", "22P02", "40001"}) {
+        for (String state : new String[]{"23505", "42P01", "22P02", "23503"}) {
             assertFalse(ErrorMappers.isDatabaseUnavailable(pg(state)), state);
             assertFalse(ErrorMappers.isDatabaseUnavailable(new SQLException("x", state)), state);
         }
