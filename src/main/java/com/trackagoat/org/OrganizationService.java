@@ -29,6 +29,7 @@ import java.util.UUID;
 public class OrganizationService {
 
     /** Answer of the admin create: the organization and its initial key. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "OrganizationCreated")
     public record Created(OrganizationDto organization, ApiKeyDto apiKey) {
     }
 

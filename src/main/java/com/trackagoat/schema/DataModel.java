@@ -16,6 +16,7 @@ import java.util.Map;
 public final class DataModel {
 
     /** One field: type, nullability, description, and the allowed values of enumerated fields. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DataModelField")
     public record Field(String type, boolean nullable, String description,
                         @JsonProperty("enum") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> enumValues) {
         public Field {
@@ -24,16 +25,19 @@ public final class DataModel {
     }
 
     /** {@code fields} keeps the contract order and cannot be changed. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DataModelEntity")
     public record Entity(String description, Map<String, Field> fields) {
         public Entity {
             fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         }
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DataModelRelationship")
     public record Relationship(String from, String to, String cardinality, String discriminator) {
     }
 
     /** {@code entities} keeps the contract order and cannot be changed. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DataModel")
     public record Schema(Map<String, Entity> entities, List<Relationship> relationships) {
         public Schema {
             entities = Collections.unmodifiableMap(new LinkedHashMap<>(entities));

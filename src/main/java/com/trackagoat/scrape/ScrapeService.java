@@ -204,6 +204,7 @@ public class ScrapeService {
     static final String MANUAL = "manual";
 
     /** Answer of a manual scrape (scraping.md §5). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ScrapeResult")
     public record ManualResult(String entityType, UUID entityId, String capturedAt, int snapshotsWritten, int videosDiscovered) {
     }
 

@@ -55,6 +55,7 @@ public final class StatsResponses {
                                 List<Baseline> baselines, String firstDataDate) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SeriesPoint")
     public record Point(String bucketStart, Double value) {
     }
 
