@@ -79,8 +79,23 @@ public class ErrorMappers {
             LOG.warnf("[%s] database unavailable: %s", requestId, e.toString());
             return response(ApiException.serviceUnavailable());
         }
+        if (isLateCompletion(e)) {
+            // HttpGuards answered 503 at the request timeout; the work finished afterwards and has nowhere to go
+            LOG.debugf("[%s] %s %s completed after its answer was sent", requestId, request.getMethod(), request.getUriInfo().getPath());
+            return response(ApiException.serviceUnavailable());
+        }
         LOG.errorf(e, "[%s] unexpected failure on %s %s", requestId, request.getMethod(), request.getUriInfo().getPath());
         return response(ApiException.internal());
+    }
+
+    /** Vert.x refusing to write the answer of a request whose response was already sent (by the request timeout). */
+    static boolean isLateCompletion(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IllegalStateException && "Response has already been written".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
