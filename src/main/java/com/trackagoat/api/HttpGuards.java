@@ -165,6 +165,7 @@ public class HttpGuards {
     }
 
     private void send(RoutingContext ctx, ApiException error) {
+        com.trackagoat.ops.MetricsUriTemplate.ensure(ctx, error.status());
         String body;
         try {
             body = json.writeValueAsString(error.toEnvelope());

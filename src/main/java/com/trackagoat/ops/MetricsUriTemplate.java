@@ -27,6 +27,14 @@ public class MetricsUriTemplate {
 
     @ServerResponseFilter
     public void template(ContainerResponseContext response, RoutingContext rc) {
+        ensure(rc, response.getStatus());
+    }
+
+    /**
+     * Sets the route template of the request as the {@code uri} tag unless one is set already;
+     * also called for the answers {@code api.HttpGuards} gives below the REST layer (413, 414).
+     */
+    public static void ensure(RoutingContext rc, int status) {
         if (rc == null || !(rc.request() instanceof HttpServerRequestInternal request)) {
             return;
         }
@@ -39,7 +47,7 @@ public class MetricsUriTemplate {
         } catch (RuntimeException e) {
             LOG.debugf("No route template for %s: %s", rc.normalizedPath(), e);
         }
-        if (ctx.getLocal(KEY) == null && response.getStatus() != 404) {
+        if (ctx.getLocal(KEY) == null && status != 404) {
             ctx.putLocal(KEY, UNMATCHED);
         }
     }

@@ -156,6 +156,26 @@ class BadInputTest extends ApiTest {
         assertEquals(1, fx.count("SELECT count(*) FROM campaign_item WHERE org_id = $1", org.id()));
         assertEquals(2, fx.count("SELECT count(*) FROM api_key WHERE org_id = $1 AND revoked_at IS NULL", org.id()));
         assertEquals(0, fx.count("SELECT count(*) FROM organization WHERE banned"));
+
+        // Malformed input does not multiply the HTTP metric series: every answer the application gives is
+        // tagged with its route template or a fixed word. (The HTTP codec's own bare 400s never reach a
+        // route; micrometer caps those at max-uri-tags.)
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "http_server_requests_seconds_count\\{[^}]*status=\"(\\d+)\"[^}]*uri=\"([^\"]*)\"").matcher(metrics);
+        java.util.Set<String> templates = new java.util.TreeSet<>(List.of("NOT_FOUND", "UNMATCHED", "/UNMATCHED", "REDIRECTION", "root"));
+        com.trackagoat.support.Routes.all().forEach(r -> templates.add(r.path()));
+        java.util.Set<String> unexpected = new java.util.TreeSet<>();
+        int series = 0;
+        while (m.find()) {
+            series++;
+            String uri = m.group(2);
+            if (!m.group(1).equals("400") && !templates.contains(uri) && !uri.startsWith("/q/")) {
+                unexpected.add(m.group(1) + " " + uri);
+            }
+        }
+        assertTrue(series > 0, "no http_server_requests series");
+        assertTrue(unexpected.isEmpty(), unexpected.size() + " uri tags that are no route template: " + unexpected);
     }
 
     private static String abbreviate(String s) {
