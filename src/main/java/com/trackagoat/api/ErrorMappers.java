@@ -55,7 +55,7 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, ContainerRequestContext request) {
+    public Response web(WebApplicationException e, ContainerRequestContext request, io.vertx.core.http.HttpServerResponse http) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         return switch (status) {
             case 400 -> response(ApiException.malformedBody());
@@ -64,12 +64,12 @@ public class ErrorMappers {
             case 413 -> response(ApiException.payloadTooLarge());
             case 414 -> response(ApiException.uriTooLong());
             case 415 -> response(ApiException.unsupportedMediaType());
-            default -> unexpected(e, request);
+            default -> unexpected(e, request, http);
         };
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, ContainerRequestContext request) {
+    public Response unexpected(Throwable e, ContainerRequestContext request, io.vertx.core.http.HttpServerResponse http) {
         String requestId = RequestIds.of(request);
         ApiException conflict = uniqueViolation(e);
         if (conflict != null) {
@@ -79,23 +79,13 @@ public class ErrorMappers {
             LOG.warnf("[%s] database unavailable: %s", requestId, e.toString());
             return response(ApiException.serviceUnavailable());
         }
-        if (isLateCompletion(e)) {
+        if (http != null && (http.ended() || http.headWritten())) {
             // HttpGuards answered 503 at the request timeout; the work finished afterwards and has nowhere to go
             LOG.debugf("[%s] %s %s completed after its answer was sent", requestId, request.getMethod(), request.getUriInfo().getPath());
             return response(ApiException.serviceUnavailable());
         }
         LOG.errorf(e, "[%s] unexpected failure on %s %s", requestId, request.getMethod(), request.getUriInfo().getPath());
         return response(ApiException.internal());
-    }
-
-    /** Vert.x refusing to write the answer of a request whose response was already sent (by the request timeout). */
-    static boolean isLateCompletion(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IllegalStateException && "Response has already been written".equals(t.getMessage())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
