@@ -1,13 +1,14 @@
 package com.trackagoat.schema;
 
+import com.trackagoat.api.Envelope;
+
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import com.trackagoat.api.Envelope;
-import io.smallrye.common.annotation.NonBlocking;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
 
 /** GET /api/v1/schema: the machine-readable data model. */
 @Path("/api/v1/schema")
