@@ -139,13 +139,12 @@ public class OpenApiContract implements OASFilter {
                 error(responses, status, "");
             }
         });
-        if (op.getSecurity() == null && path.startsWith(API)) {
+        if (op.getSecurity() == null) {
             op.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SECURITY)));
         }
-        if (method == PathItem.HttpMethod.GET && op.getDescription() == null) {
-            op.setDescription("Scope: `" + (path.startsWith(API + "/admin") ? "admin" : "read") + "`.");
-        } else if (op.getDescription() == null) {
-            op.setDescription("Scope: `" + (path.startsWith(API + "/admin") ? "admin" : "write") + "`.");
+        if (op.getDescription() == null) {
+            String scope = path.startsWith(API + "/admin") ? "admin" : method == PathItem.HttpMethod.GET ? "read" : "write";
+            op.setDescription("Scope: `" + scope + "`.");
         }
     }
 
