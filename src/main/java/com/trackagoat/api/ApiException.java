@@ -42,7 +42,7 @@ public class ApiException extends RuntimeException {
         return meta;
     }
 
-    public Envelope toEnvelope() {
+    public Envelope<Void> toEnvelope() {
         return Envelope.error(getMessage(), meta());
     }
 

@@ -3,49 +3,49 @@ package com.trackagoat.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * The one response shape of the API (conventions.md §2): exactly {@code data}, {@code error},
- * {@code meta}, in that order, none ever omitted.
+ * The one response shape of the API (docs/reference/conventions.md §2): exactly {@code data},
+ * {@code error}, {@code meta}, in that order, none ever omitted. {@code T} is the type of
+ * {@code data}, so that the compiler, the OpenAPI scanner and the native build see each route's
+ * answer; {@code meta} is one of the fixed shapes below (or an error's code and extra keys).
  */
 @JsonPropertyOrder({"data", "error", "meta"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record Envelope(Object data, String error, Object meta) {
+public record Envelope<T>(T data, String error, Object meta) {
 
-    public static Envelope of(Object data) {
-        return new Envelope(data, null, null);
+    /** A single resource or action result. */
+    public static <T> Envelope<T> of(T data) {
+        return new Envelope<>(data, null, null);
     }
 
-    public static Envelope list(Page<?> page) {
-        return new Envelope(page.items(), null, page.meta());
+    /** One page of a list, with {@code {"hasMore", "nextCursor"}}. */
+    public static <T> Envelope<List<T>> list(Page<T> page) {
+        return new Envelope<>(page.items(), null, new ListMeta(page.hasMore(), page.nextCursor()));
     }
 
-    public static Envelope stats(Object data, boolean cached) {
-        return new Envelope(data, null, Map.of("cached", cached));
+    /** A stats answer, with {@code {"cached"}}. */
+    public static <T> Envelope<T> cached(Cached<T> answer) {
+        return new Envelope<>(answer.data(), null, new CachedMeta(answer.cached()));
     }
 
-    /** The {@code data} of a DELETE: {@code {"id", "deleted": true}}. */
-    public static Map<String, Object> deleted(java.util.UUID id) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("id", id);
-        m.put("deleted", true);
-        return m;
+    public static Envelope<Void> error(String message, Map<String, Object> meta) {
+        return new Envelope<>(null, message, meta);
     }
 
-    public static Envelope error(String message, Map<String, Object> meta) {
-        return new Envelope(null, message, meta);
-    }
-
-    /** {@code {"hasMore", "nextCursor"}}, in that order. */
+    /** {@code {"hasMore", "nextCursor"}}, in that order (reached through {@code meta} only, hence registered). */
+    @RegisterForReflection
     @JsonPropertyOrder({"hasMore", "nextCursor"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ListMeta(@JsonProperty("hasMore") boolean hasMore, @JsonProperty("nextCursor") String nextCursor) {
     }
 
-    /** One page of a list plus its meta. */
-    public record Page<T>(List<T> items, ListMeta meta) {
+    /** {@code {"cached"}} of stats answers (reached through {@code meta} only, hence registered). */
+    @RegisterForReflection
+    public record CachedMeta(boolean cached) {
     }
 }

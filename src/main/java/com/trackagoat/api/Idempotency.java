@@ -60,7 +60,7 @@ public class Idempotency {
      * Runs {@code action} under the key: without a key it just runs; with one it replays, refuses
      * (409) or executes and records, as the contract says.
      */
-    public Uni<Response> run(UUID orgId, String key, String method, String path, byte[] body, Supplier<Uni<RestResponse<Envelope>>> action) {
+    public <T> Uni<Response> run(UUID orgId, String key, String method, String path, byte[] body, Supplier<Uni<RestResponse<Envelope<T>>>> action) {
         if (key == null) {
             return action.get().map(this::toResponse);
         }
@@ -76,8 +76,8 @@ public class Idempotency {
                 .flatMap(claimed -> claimed.rowCount() == 1 ? execute(orgId, key, action) : existing(orgId, key, method, path, fingerprint));
     }
 
-    private Uni<Response> execute(UUID orgId, String key, Supplier<Uni<RestResponse<Envelope>>> action) {
-        return Uni.createFrom().<RestResponse<Envelope>>deferred(() -> action.get())
+    private <T> Uni<Response> execute(UUID orgId, String key, Supplier<Uni<RestResponse<Envelope<T>>>> action) {
+        return Uni.createFrom().deferred(action::get)
                 .map(this::toResponse)
                 .onFailure().call(e -> release(orgId, key))
                 .call(res -> res.getStatus() / 100 == 2
@@ -111,7 +111,7 @@ public class Idempotency {
     }
 
     /** The answer as exact bytes, so that a replay is byte-identical. */
-    private Response toResponse(RestResponse<Envelope> res) {
+    private Response toResponse(RestResponse<? extends Envelope<?>> res) {
         try {
             return Response.status(res.getStatus()).type(MediaType.APPLICATION_JSON_TYPE).entity(mapper.writeValueAsBytes(res.getEntity())).build();
         } catch (JsonProcessingException e) {

@@ -44,7 +44,7 @@ public record PageRequest(int limit, Cursor after) {
         return limit + 1;
     }
 
-    public <E, D> Envelope.Page<D> page(List<E> rows, Function<E, Instant> createdAt, Function<E, UUID> id, Function<E, D> toDto) {
+    public <E, D> Page<D> page(List<E> rows, Function<E, Instant> createdAt, Function<E, UUID> id, Function<E, D> toDto) {
         boolean hasMore = rows.size() > limit;
         List<E> items = hasMore ? rows.subList(0, limit) : rows;
         String next = null;
@@ -52,6 +52,6 @@ public record PageRequest(int limit, Cursor after) {
             E last = items.get(items.size() - 1);
             next = new Cursor(createdAt.apply(last), id.apply(last)).encode();
         }
-        return new Envelope.Page<>(items.stream().map(toDto).toList(), new Envelope.ListMeta(hasMore, next));
+        return new Page<>(items.stream().map(toDto).toList(), hasMore, next);
     }
 }

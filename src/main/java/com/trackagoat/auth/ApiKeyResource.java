@@ -1,6 +1,8 @@
 package com.trackagoat.auth;
 
 import com.trackagoat.api.Envelope;
+import com.trackagoat.api.Deleted;
+import java.util.List;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
@@ -39,7 +41,7 @@ public class ApiKeyResource {
     @Operation(summary = "List the organization's API keys")
     @APIResponse(responseCode = "200", description = "One page, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ApiKeyDto.class)))
     @GET
-    public Uni<Envelope> list(@RestQuery String limit, @RestQuery String cursor) {
+    public Uni<Envelope<List<ApiKeyDto>>> list(@RestQuery String limit, @RestQuery String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor);
         return service.list(caller.orgId(), page).map(Envelope::list);
     }
@@ -49,16 +51,16 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "201", description = "The key with its plaintext", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiKeyDto.class)))
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_api_keys_per_org`, `current`, `max`): the plan limit is reached.")
     @POST
-    public Uni<RestResponse<Envelope>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
+    public Uni<RestResponse<Envelope<ApiKeyDto>>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
         JsonBody json = JsonBody.parse(contentType, body);
         return service.create(caller.get(), json).map(k -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(k)));
     }
 
     @Operation(summary = "Revoke an API key")
-    @APIResponse(responseCode = "200", description = "Revoked", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.Deleted.class)))
+    @APIResponse(responseCode = "200", description = "Revoked", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Deleted.class)))
     @DELETE
     @Path("{id}")
-    public Uni<Envelope> revoke(@RestPath String id) {
+    public Uni<Envelope<Deleted>> revoke(@RestPath String id) {
         UUID keyId = Params.pathId(id, "id");
         return service.revoke(caller.orgId(), keyId).map(Envelope::of);
     }

@@ -1,8 +1,9 @@
 package com.trackagoat.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.trackagoat.api.Deleted;
 import com.trackagoat.api.ApiException;
-import com.trackagoat.api.Envelope;
+import com.trackagoat.api.Page;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
@@ -34,7 +35,7 @@ public class ApiKeyService {
     }
 
     @WithSession
-    public Uni<Envelope.Page<ApiKeyDto>> list(UUID orgId, PageRequest page) {
+    public Uni<Page<ApiKeyDto>> list(UUID orgId, PageRequest page) {
         return keys.page(orgId, page).map(rows -> page.page(rows, k -> k.createdAt, k -> k.id, ApiKeyDto::of));
     }
 
@@ -88,13 +89,13 @@ public class ApiKeyService {
 
     /** DELETE: revokes at once; revoking a revoked key answers the same. */
     @WithTransaction
-    public Uni<Map<String, Object>> revoke(UUID orgId, UUID id) {
+    public Uni<Deleted> revoke(UUID orgId, UUID id) {
         return keys.findInOrg(orgId, id).map(found -> {
             ApiKey k = ApiException.requireFound(found);
             if (k.revokedAt == null) {
                 k.revokedAt = Json.now();
             }
-            return Envelope.deleted(k.id);
+            return Deleted.of(k.id);
         });
     }
 

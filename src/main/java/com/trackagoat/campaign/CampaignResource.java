@@ -2,6 +2,9 @@ package com.trackagoat.campaign;
 
 import com.trackagoat.api.ApiException;
 import com.trackagoat.api.Envelope;
+import com.trackagoat.api.Deleted;
+import java.util.List;
+import com.trackagoat.stats.StatsResponses.StatsData;
 import com.trackagoat.api.Idempotency;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
@@ -53,7 +56,7 @@ public class CampaignResource {
     @Operation(summary = "List campaigns")
     @APIResponse(responseCode = "200", description = "One page, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CampaignDto.class)))
     @GET
-    public Uni<Envelope> list(@RestQuery("project_id") String projectId, @RestQuery String limit, @RestQuery String cursor) {
+    public Uni<Envelope<List<CampaignDto>>> list(@RestQuery("project_id") String projectId, @RestQuery String limit, @RestQuery String cursor) {
         UUID project = Params.queryId(projectId, "project_id");
         PageRequest page = PageRequest.parse(limit, cursor);
         return service.list(caller.orgId(), project, page).map(Envelope::list);
@@ -63,7 +66,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "The campaign", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignDto.class)))
     @GET
     @Path("{id}")
-    public Uni<Envelope> get(@RestPath String id) {
+    public Uni<Envelope<CampaignDto>> get(@RestPath String id) {
         return service.get(caller.orgId(), Params.pathId(id, "id")).map(Envelope::of);
     }
 
@@ -72,15 +75,15 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "The updated campaign", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignDto.class)))
     @PATCH
     @Path("{id}")
-    public Uni<Envelope> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
+    public Uni<Envelope<CampaignDto>> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID campaignId = Params.pathId(id, "id");
         return service.patch(caller.orgId(), campaignId, JsonBody.parse(contentType, body)).map(Envelope::of);
     }
     @Operation(summary = "Delete a campaign with its items and memberships")
-    @APIResponse(responseCode = "200", description = "Deleted", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.Deleted.class)))
+    @APIResponse(responseCode = "200", description = "Deleted", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Deleted.class)))
     @DELETE
     @Path("{id}")
-    public Uni<Envelope> delete(@RestPath String id) {
+    public Uni<Envelope<Deleted>> delete(@RestPath String id) {
         return service.delete(caller.orgId(), Params.pathId(id, "id")).map(Envelope::of);
     }
 
@@ -88,7 +91,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "One page, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CampaignItemDto.class)))
     @GET
     @Path("{id}/items")
-    public Uni<Envelope> items(@RestPath String id, @RestQuery String limit, @RestQuery String cursor) {
+    public Uni<Envelope<List<CampaignItemDto>>> items(@RestPath String id, @RestQuery String limit, @RestQuery String cursor) {
         UUID campaignId = Params.pathId(id, "id");
         PageRequest page = PageRequest.parse(limit, cursor);
         return service.listItems(caller.orgId(), campaignId, page).map(Envelope::list);
@@ -112,10 +115,10 @@ public class CampaignResource {
 
     /** Removes one item, named by the query parameters {@code item_type} and {@code item_id}. */
     @Operation(summary = "Remove a direct item from a campaign")
-    @APIResponse(responseCode = "200", description = "Removed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CampaignItemDeleted.class)))
+    @APIResponse(responseCode = "200", description = "Removed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignItemDeleted.class)))
     @DELETE
     @Path("{id}/items")
-    public Uni<Envelope> removeItem(@RestPath String id, @RestQuery("item_type") String itemType, @RestQuery("item_id") String itemId) {
+    public Uni<Envelope<CampaignItemDeleted>> removeItem(@RestPath String id, @RestQuery("item_type") String itemType, @RestQuery("item_id") String itemId) {
         UUID campaignId = Params.pathId(id, "id");
         if (Params.isAbsent(itemType) || !CampaignService.ITEM_TYPES.contains(itemType)) {
             throw ApiException.invalidQuery("item_type");
@@ -133,8 +136,8 @@ public class CampaignResource {
     @APIResponse(responseCode = "402", description = "`retention_exceeded` (meta `retention_days`, `earliest_from`): `from` lies before the plan's history retention.")
     @GET
     @Path("{id}/stats")
-    public Uni<Envelope> stats(@RestPath String id, @BeanParam StatsParams params) {
+    public Uni<Envelope<StatsData>> stats(@RestPath String id, @BeanParam StatsParams params) {
         UUID entityId = Params.pathId(id, "id");
-        return stats.campaign(caller.get(), entityId, params.raw());
+        return stats.campaign(caller.get(), entityId, params.raw()).map(Envelope::cached);
     }
 }

@@ -1,7 +1,8 @@
 package com.trackagoat.campaign;
 
+import com.trackagoat.api.Deleted;
 import com.trackagoat.api.ApiException;
-import com.trackagoat.api.Envelope;
+import com.trackagoat.api.Page;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
@@ -49,7 +50,7 @@ public class CampaignService {
     }
 
     @WithSession
-    public Uni<Envelope.Page<CampaignDto>> list(UUID orgId, UUID projectId, PageRequest page) {
+    public Uni<Page<CampaignDto>> list(UUID orgId, UUID projectId, PageRequest page) {
         return campaigns.page(orgId, projectId, page).map(rows -> page.page(rows, c -> c.createdAt, c -> c.id, CampaignDto::of));
     }
 
@@ -125,18 +126,18 @@ public class CampaignService {
 
     /** DELETE: the campaign, its own items and every membership that lists it. */
     @WithTransaction
-    public Uni<Map<String, Object>> delete(UUID orgId, UUID id) {
+    public Uni<Deleted> delete(UUID orgId, UUID id) {
         return campaigns.findInOrg(orgId, id).flatMap(found -> {
             Campaign c = ApiException.requireFound(found);
             return items.deleteAllOf(c.id)
                     .flatMap(n -> campaigns.delete(c))
                     .flatMap(v -> organizations.bumpStatsVersion(orgId))
-                    .replaceWith(Envelope.deleted(c.id));
+                    .replaceWith(Deleted.of(c.id));
         });
     }
 
     @WithSession
-    public Uni<Envelope.Page<CampaignItemDto>> listItems(UUID orgId, UUID campaignId, PageRequest page) {
+    public Uni<Page<CampaignItemDto>> listItems(UUID orgId, UUID campaignId, PageRequest page) {
         return campaigns.findInOrg(orgId, campaignId).flatMap(found -> {
             ApiException.requireFound(found);
             return items.page(campaignId, page).map(rows -> page.page(rows, i -> i.createdAt, i -> i.itemId, CampaignItemDto::of));
@@ -208,20 +209,14 @@ public class CampaignService {
 
     /** DELETE item named by {@code item_type} and {@code item_id}. */
     @WithTransaction
-    public Uni<Map<String, Object>> removeItem(UUID orgId, UUID campaignId, String type, UUID itemId) {
+    public Uni<CampaignItemDeleted> removeItem(UUID orgId, UUID campaignId, String type, UUID itemId) {
         return campaigns.findInOrg(orgId, campaignId).flatMap(found -> {
             ApiException.requireFound(found);
             return items.findItem(campaignId, type, itemId);
         }).flatMap(item -> {
             ApiException.requireFound(item);
-            return items.delete(item).call(v -> organizations.bumpStatsVersion(orgId)).map(v -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("campaign_id", campaignId);
-                m.put("item_type", type);
-                m.put("item_id", itemId);
-                m.put("deleted", true);
-                return m;
-            });
+            return items.delete(item).call(v -> organizations.bumpStatsVersion(orgId))
+                    .replaceWith(new CampaignItemDeleted(campaignId, type, itemId, true));
         });
     }
 }

@@ -37,18 +37,21 @@ public class CreatorBulk {
         this.tiers = tiers;
     }
 
-    public Uni<Map<String, Object>> reenable(Caller caller, UUID projectId, JsonBody body) {
-        return run(caller, projectId, body, "reenabled", true);
+    public Uni<CreatorIdResult.Reenabled> reenable(Caller caller, UUID projectId, JsonBody body) {
+        return run(caller, projectId, body, true).map(r -> new CreatorIdResult.Reenabled(r.done(), r.errors()));
     }
 
-    public Uni<Map<String, Object>> remove(Caller caller, UUID projectId, JsonBody body) {
-        return run(caller, projectId, body, "removed", false);
+    public Uni<CreatorIdResult.Removed> remove(Caller caller, UUID projectId, JsonBody body) {
+        return run(caller, projectId, body, false).map(r -> new CreatorIdResult.Removed(r.done(), r.errors()));
     }
 
-    private Uni<Map<String, Object>> run(Caller caller, UUID projectId, JsonBody body, String doneKey, boolean reenable) {
+    private record Outcome(List<UUID> done, List<CreatorIdResult.IdError> errors) {
+    }
+
+    private Uni<Outcome> run(Caller caller, UUID projectId, JsonBody body, boolean reenable) {
         List<UUID> ids = body.uuidArray("creator_ids", 1, 100);
         List<UUID> done = new ArrayList<>();
-        List<Object> errors = new ArrayList<>();
+        List<CreatorIdResult.IdError> errors = new ArrayList<>();
         Long max = tiers.of(caller.tier()).get(Limits.MAX_CREATORS);
         return pool.withTransaction(c -> c.preparedQuery("SELECT 1 FROM project p JOIN organization o ON o.id = p.org_id "
                                 + "WHERE p.id = $1 AND o.id = $2 FOR UPDATE OF o").execute(Tuple.of(projectId, caller.orgId()))
@@ -62,11 +65,7 @@ public class CreatorBulk {
                                                 if (error == null) {
                                                     done.add(id);
                                                 } else {
-                                                    Map<String, Object> e = new LinkedHashMap<>();
-                                                    e.put("creator_id", id);
-                                                    e.put("code", error.code());
-                                                    e.put("error", error.getMessage());
-                                                    errors.add(e);
+                                                    errors.add(new CreatorIdResult.IdError(id, error.code(), error.getMessage()));
                                                 }
                                                 return id;
                                             })).collect().last();
@@ -74,12 +73,7 @@ public class CreatorBulk {
                         .flatMap(x -> done.isEmpty() ? Uni.createFrom().voidItem()
                                 : c.preparedQuery("UPDATE organization SET stats_version = stats_version + 1 WHERE id = $1")
                                 .execute(Tuple.of(caller.orgId())).replaceWithVoid()))
-                .map(v -> {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put(doneKey, done);
-                    out.put("errors", errors);
-                    return out;
-                });
+                .map(v -> new Outcome(done, errors));
     }
 
     private static Uni<Row> creator(SqlConnection c, UUID projectId, UUID id) {

@@ -75,14 +75,14 @@ public class CreatorCreation {
     }
 
     /** Bulk: 1–50 items processed in order, each independently; always 200 with per-item results. */
-    public Uni<Map<String, Object>> createMany(Caller caller, UUID projectId, JsonBody body) {
+    public Uni<CreatorBulkResult> createMany(Caller caller, UUID projectId, JsonBody body) {
         JsonNode items = body.node().get("creators");
         if (!items.isArray() || items.isEmpty() || items.size() > MAX_BULK) {
             throw ApiException.invalidField("creators");
         }
-        List<Object> created = new ArrayList<>();
-        List<Object> reactivated = new ArrayList<>();
-        List<Object> errors = new ArrayList<>();
+        List<CreatorDto> created = new ArrayList<>();
+        List<CreatorDto> reactivated = new ArrayList<>();
+        List<CreatorBulkResult.ItemError> errors = new ArrayList<>();
         return requireProject(caller, projectId).flatMap(v -> Multi.createFrom().range(0, items.size())
                 .onItem().transformToUniAndConcatenate(i -> {
                     JsonNode item = items.get(i);
@@ -91,21 +91,11 @@ public class CreatorCreation {
                             .onItem().invoke(o -> (o.reactivated() ? reactivated : created).add(o.creator()))
                             .onFailure(ApiException.class).recoverWithItem(e -> {
                                 ApiException a = (ApiException) e;
-                                Map<String, Object> err = new LinkedHashMap<>();
-                                err.put("tiktok_handle", sent);
-                                err.put("code", a.code());
-                                err.put("error", a.getMessage());
-                                errors.add(err);
+                                errors.add(new CreatorBulkResult.ItemError(sent, a.code(), a.getMessage()));
                                 return null;
                             });
                 }).collect().last())
-                .map(x -> {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("created", created);
-                    out.put("reactivated", reactivated);
-                    out.put("errors", errors);
-                    return out;
-                });
+                .map(x -> new CreatorBulkResult(created, reactivated, errors));
     }
 
     private Uni<Void> requireProject(Caller caller, UUID projectId) {

@@ -2,6 +2,9 @@ package com.trackagoat.creator;
 
 import com.trackagoat.api.ApiException;
 import com.trackagoat.api.Envelope;
+import com.trackagoat.api.Deleted;
+import java.util.List;
+import com.trackagoat.stats.StatsResponses.StatsData;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
@@ -49,7 +52,7 @@ public class CreatorResource {
     @Operation(summary = "List visible creators")
     @APIResponse(responseCode = "200", description = "One page, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CreatorDto.class)))
     @GET
-    public Uni<Envelope> list(@RestQuery("project_id") String projectId, @RestQuery String search,
+    public Uni<Envelope<List<CreatorDto>>> list(@RestQuery("project_id") String projectId, @RestQuery String search,
                               @RestQuery String limit, @RestQuery String cursor) {
         UUID project = Params.queryId(projectId, "project_id");
         String term = Params.isAbsent(search) ? null : search;
@@ -64,7 +67,7 @@ public class CreatorResource {
     @APIResponse(responseCode = "200", description = "The creator", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatorDto.class)))
     @GET
     @Path("{id}")
-    public Uni<Envelope> get(@RestPath String id) {
+    public Uni<Envelope<CreatorDto>> get(@RestPath String id) {
         return service.get(caller.orgId(), Params.pathId(id, "id")).map(Envelope::of);
     }
 
@@ -74,15 +77,15 @@ public class CreatorResource {
     @APIResponse(responseCode = "409", description = "Rename: `handle_taken`, `creator_banned`, `invalid_handle` or `no_change`.")
     @PATCH
     @Path("{id}")
-    public Uni<Envelope> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
+    public Uni<Envelope<CreatorDto>> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID creatorId = Params.pathId(id, "id");
         return service.patch(caller.orgId(), creatorId, JsonBody.parse(contentType, body)).map(Envelope::of);
     }
     @Operation(summary = "Remove a creator (soft; kept for a reactivation)")
-    @APIResponse(responseCode = "200", description = "Removed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.Deleted.class)))
+    @APIResponse(responseCode = "200", description = "Removed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Deleted.class)))
     @DELETE
     @Path("{id}")
-    public Uni<Envelope> remove(@RestPath String id) {
+    public Uni<Envelope<Deleted>> remove(@RestPath String id) {
         return service.remove(caller.orgId(), Params.pathId(id, "id")).map(Envelope::of);
     }
 
@@ -92,7 +95,7 @@ public class CreatorResource {
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_manual_scrape_triggers_per_day`, `current`, `max`): the plan limit is reached.")
     @POST
     @Path("{id}/scrape")
-    public Uni<Envelope> scrape(@RestPath String id) {
+    public Uni<Envelope<ScrapeService.ManualResult>> scrape(@RestPath String id) {
         UUID entityId = Params.pathId(id, "id");
         return scraper.manualCreator(caller.orgId(), caller.get().tier(), entityId).map(Envelope::of);
     }
@@ -103,8 +106,8 @@ public class CreatorResource {
     @APIResponse(responseCode = "402", description = "`retention_exceeded` (meta `retention_days`, `earliest_from`): `from` lies before the plan's history retention.")
     @GET
     @Path("{id}/stats")
-    public Uni<Envelope> stats(@RestPath String id, @BeanParam StatsParams params) {
+    public Uni<Envelope<StatsData>> stats(@RestPath String id, @BeanParam StatsParams params) {
         UUID entityId = Params.pathId(id, "id");
-        return stats.creator(caller.get(), entityId, params.raw());
+        return stats.creator(caller.get(), entityId, params.raw()).map(Envelope::cached);
     }
 }

@@ -1,7 +1,8 @@
 package com.trackagoat.creator;
 
+import com.trackagoat.api.Deleted;
 import com.trackagoat.api.ApiException;
-import com.trackagoat.api.Envelope;
+import com.trackagoat.api.Page;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
@@ -31,7 +32,7 @@ public class CreatorService {
     }
 
     @WithSession
-    public Uni<Envelope.Page<CreatorDto>> list(UUID orgId, UUID projectId, String search, PageRequest page) {
+    public Uni<Page<CreatorDto>> list(UUID orgId, UUID projectId, String search, PageRequest page) {
         return creators.page(orgId, projectId, search, page)
                 .map(rows -> page.page(rows, c -> c.createdAt, c -> c.id, CreatorDto::of));
     }
@@ -97,12 +98,12 @@ public class CreatorService {
      * counting; snapshots, goals and campaign memberships stay for a later reactivation.
      */
     @WithTransaction
-    public Uni<Map<String, Object>> remove(UUID orgId, UUID id) {
+    public Uni<Deleted> remove(UUID orgId, UUID id) {
         return creators.findVisible(orgId, id).flatMap(found -> {
             Creator c = ApiException.requireFound(found);
             c.status = Creator.REMOVED;
             c.updatedAt = Json.now();
-            return organizations.bumpStatsVersion(orgId).replaceWith(Envelope.deleted(c.id));
+            return organizations.bumpStatsVersion(orgId).replaceWith(Deleted.of(c.id));
         });
     }
 }

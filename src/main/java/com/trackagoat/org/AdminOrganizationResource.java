@@ -1,6 +1,7 @@
 package com.trackagoat.org;
 
 import com.trackagoat.api.Envelope;
+import java.util.List;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
@@ -37,7 +38,7 @@ public class AdminOrganizationResource {
     @Operation(summary = "List all organizations (platform admin)")
     @APIResponse(responseCode = "200", description = "One page, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = OrganizationDto.class)))
     @GET
-    public Uni<Envelope> list(@RestQuery String limit, @RestQuery String cursor) {
+    public Uni<Envelope<List<OrganizationDto>>> list(@RestQuery String limit, @RestQuery String cursor) {
         return service.list(PageRequest.parse(limit, cursor)).map(Envelope::list);
     }
 
@@ -45,7 +46,7 @@ public class AdminOrganizationResource {
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.AdminOrganizationCreate.class)))
     @APIResponse(responseCode = "201", description = "The organization and its initial key (plaintext shown once)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationService.Created.class)))
     @POST
-    public Uni<RestResponse<Envelope>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
+    public Uni<RestResponse<Envelope<OrganizationService.Created>>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
         JsonBody json = JsonBody.parse(contentType, body);
         return service.adminCreate(json).map(c -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(c)));
     }
@@ -55,7 +56,7 @@ public class AdminOrganizationResource {
     @APIResponse(responseCode = "200", description = "The organization", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationDto.class)))
     @PATCH
     @Path("{id}")
-    public Uni<Envelope> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
+    public Uni<Envelope<OrganizationDto>> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID orgId = Params.pathId(id, "id");
         return service.adminPatch(orgId, JsonBody.parse(contentType, body)).map(Envelope::of);
     }

@@ -31,7 +31,7 @@ public class OrganizationResource {
     @Operation(summary = "The caller's organization with its limits and usage")
     @APIResponse(responseCode = "200", description = "The organization", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnOrganizationDto.class)))
     @GET
-    public Uni<Envelope> get() {
+    public Uni<Envelope<OwnOrganizationDto>> get() {
         return service.own(caller.orgId()).map(Envelope::of);
     }
 
@@ -39,7 +39,7 @@ public class OrganizationResource {
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.OrganizationPatch.class)))
     @APIResponse(responseCode = "200", description = "The organization", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnOrganizationDto.class)))
     @PATCH
-    public Uni<Envelope> patch(@HeaderParam("Content-Type") String contentType, byte[] body) {
+    public Uni<Envelope<OwnOrganizationDto>> patch(@HeaderParam("Content-Type") String contentType, byte[] body) {
         return service.patchOwn(caller.orgId(), JsonBody.parse(contentType, body)).map(Envelope::of);
     }
 }

@@ -1,7 +1,7 @@
 package com.trackagoat.org;
 
 import com.trackagoat.api.ApiException;
-import com.trackagoat.api.Envelope;
+import com.trackagoat.api.Page;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
@@ -78,7 +78,7 @@ public class OrganizationService {
     }
 
     @WithSession
-    public Uni<Envelope.Page<OrganizationDto>> list(PageRequest page) {
+    public Uni<Page<OrganizationDto>> list(PageRequest page) {
         return organizations.page(page).map(rows -> page.page(rows, o -> o.createdAt, o -> o.id, OrganizationDto::of));
     }
 

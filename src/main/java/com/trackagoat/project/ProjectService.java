@@ -1,7 +1,7 @@
 package com.trackagoat.project;
 
 import com.trackagoat.api.ApiException;
-import com.trackagoat.api.Envelope;
+import com.trackagoat.api.Page;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
@@ -51,7 +51,7 @@ public class ProjectService {
     }
 
     @WithSession
-    public Uni<Envelope.Page<ProjectDto>> list(UUID orgId, PageRequest page) {
+    public Uni<Page<ProjectDto>> list(UUID orgId, PageRequest page) {
         return projects.page(orgId, page).map(rows -> page.page(rows, p -> p.createdAt, p -> p.id, ProjectDto::of));
     }
 

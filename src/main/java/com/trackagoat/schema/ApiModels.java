@@ -1,5 +1,6 @@
 package com.trackagoat.schema;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,10 +10,10 @@ import java.util.UUID;
 
 /**
  * Shapes for the OpenAPI document only: the request bodies (which {@code api.JsonBody} parses
- * strictly, field by field, so that every error names its field) and the answers that the services
- * build as ordered maps. The names and types here are those of the contract; the response DTO
- * records of each feature describe themselves.
+ * strictly, field by field, so that every error names its field). The response records of each
+ * feature describe themselves.
  */
+@RegisterForReflection(ignoreNested = false)
 public final class ApiModels {
 
     private ApiModels() {
@@ -117,49 +118,5 @@ public final class ApiModels {
                                          @Schema(enumeration = {"free", "starter", "ultra"}) String tier,
                                          @Schema(description = "IANA time zone id") String timezone,
                                          Boolean banned) {
-    }
-
-    // ------------------------------------------------------------------ answers built as maps
-
-    @Schema(name = "Deleted")
-    public record Deleted(UUID id, @Schema(constValue = "true") boolean deleted) {
-    }
-
-    @Schema(name = "CampaignItemDeleted")
-    public record CampaignItemDeleted(UUID campaignId, String itemType, UUID itemId, @Schema(constValue = "true") boolean deleted) {
-    }
-
-    @Schema(name = "CreatorBulkError")
-    public record CreatorBulkError(@Schema(nullable = true, description = "As sent") String tiktokHandle,
-                                   @Schema(enumeration = {"invalid_body", "invalid_handle", "creator_banned", "handle_taken", "limit_reached"}) String code,
-                                   String error) {
-    }
-
-    @Schema(name = "CreatorBulkResult")
-    public record CreatorBulkResult(List<com.trackagoat.creator.CreatorDto> created,
-                                    List<com.trackagoat.creator.CreatorDto> reactivated,
-                                    List<CreatorBulkError> errors) {
-    }
-
-    @Schema(name = "CreatorIdError")
-    public record CreatorIdError(UUID creatorId,
-                                 @Schema(enumeration = {"not_found", "no_change", "creator_banned", "handle_taken", "limit_reached"}) String code,
-                                 String error) {
-    }
-
-    @Schema(name = "CreatorReenableResult")
-    public record CreatorReenableResult(List<UUID> reenabled, List<CreatorIdError> errors) {
-    }
-
-    @Schema(name = "CreatorRemoveResult")
-    public record CreatorRemoveResult(List<UUID> removed, List<CreatorIdError> errors) {
-    }
-
-    @Schema(name = "VideoIdError")
-    public record VideoIdError(UUID videoId, @Schema(enumeration = {"not_found"}) String code, String error) {
-    }
-
-    @Schema(name = "VideoDisableResult")
-    public record VideoDisableResult(List<UUID> disabled, List<VideoIdError> errors) {
     }
 }

@@ -14,13 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/api/v1/schema")
 public class SchemaResource {
 
-    private static final Envelope BODY = Envelope.of(DataModel.SCHEMA);
+    private static final Envelope<DataModel.Schema> BODY = Envelope.of(DataModel.SCHEMA);
 
     @Operation(summary = "The machine-readable data model")
     @APIResponse(responseCode = "200", description = "Entities, fields and relationships", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DataModel.Schema.class)))
     @GET
     @NonBlocking
-    public Envelope get() {
+    public Envelope<DataModel.Schema> get() {
         return BODY;
     }
 }

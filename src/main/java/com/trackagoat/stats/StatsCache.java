@@ -1,6 +1,7 @@
 package com.trackagoat.stats;
 
-import com.trackagoat.api.Envelope;
+import com.trackagoat.api.Cached;
+import com.trackagoat.stats.StatsResponses.StatsData;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
@@ -26,18 +27,18 @@ public class StatsCache {
         this.cache = cache instanceof CaffeineCache caffeine ? caffeine : null;
     }
 
-    public Uni<Envelope> get(String key, long statsVersion, Supplier<Uni<?>> compute) {
+    public Uni<Cached<StatsData>> get(String key, long statsVersion, Supplier<Uni<? extends StatsData>> compute) {
         if (cache == null) {
-            return compute.get().map(data -> Envelope.stats(data, false));
+            return compute.get().map(data -> new Cached<>(data, false));
         }
         String versioned = statsVersion + "|" + key;
-        CompletableFuture<Object> hit = cache.getIfPresent(versioned);
+        CompletableFuture<StatsData> hit = cache.getIfPresent(versioned);
         if (hit != null && hit.isDone() && !hit.isCompletedExceptionally()) {
-            return Uni.createFrom().item(Envelope.stats(hit.join(), true));
+            return Uni.createFrom().item(new Cached<>(hit.join(), true));
         }
         return compute.get().map(data -> {
             cache.put(versioned, CompletableFuture.completedFuture(data));
-            return Envelope.stats(data, false);
+            return new Cached<>(data, false);
         });
     }
 }

@@ -1,7 +1,8 @@
 package com.trackagoat.stats;
 
 import com.trackagoat.api.ApiException;
-import com.trackagoat.api.Envelope;
+import com.trackagoat.api.Cached;
+import com.trackagoat.stats.StatsResponses.StatsData;
 import com.trackagoat.api.Json;
 import com.trackagoat.auth.Caller;
 import com.trackagoat.org.Limits;
@@ -65,7 +66,7 @@ public class StatsService {
 
     // ------------------------------------------------------------------------------------ video
 
-    public Uni<Envelope> video(Caller caller, UUID videoId, StatsQuery.Raw raw) {
+    public Uni<Cached<StatsData>> video(Caller caller, UUID videoId, StatsQuery.Raw raw) {
         StatsQuery q = StatsQuery.resolve(raw, StatsQuery.Entity.VIDEO, caller.timezone(), clock);
         return repository.visibleVideo(caller.orgId(), videoId).flatMap(found -> {
             VideoRef video = ApiException.requireFound(found);
@@ -74,7 +75,7 @@ public class StatsService {
         });
     }
 
-    private Uni<Object> videoStats(Caller caller, VideoRef video, StatsQuery q) {
+    private Uni<StatsData> videoStats(Caller caller, VideoRef video, StatsQuery q) {
         return repository.allVideoSnapshots(List.of(video.id())).flatMap(rows -> {
             DaySeries series = DaySeries.of(rows.stream().map(StatsService::snap).toList(), q.zone(), true);
             List<Baseline> baselines = baselines(rows, q, VideoSnapshotRow::videoId, VideoSnapshotRow::capturedAt,
@@ -166,7 +167,7 @@ public class StatsService {
 
     // ---------------------------------------------------------------------------------- creator
 
-    public Uni<Envelope> creator(Caller caller, UUID creatorId, StatsQuery.Raw raw) {
+    public Uni<Cached<StatsData>> creator(Caller caller, UUID creatorId, StatsQuery.Raw raw) {
         StatsQuery q = StatsQuery.resolve(raw, StatsQuery.Entity.CREATOR, caller.timezone(), clock);
         return pool.preparedQuery("SELECT id FROM creator WHERE id = $1 AND org_id = $2 AND status <> 'removed'")
                 .execute(Tuple.of(creatorId, caller.orgId()))
@@ -199,7 +200,7 @@ public class StatsService {
 
     // --------------------------------------------------------------------------------- campaign
 
-    public Uni<Envelope> campaign(Caller caller, UUID campaignId, StatsQuery.Raw raw) {
+    public Uni<Cached<StatsData>> campaign(Caller caller, UUID campaignId, StatsQuery.Raw raw) {
         StatsQuery q = StatsQuery.resolve(raw, StatsQuery.Entity.CAMPAIGN, caller.timezone(), clock);
         return pool.preparedQuery("SELECT target_views, target_at FROM campaign WHERE id = $1 AND org_id = $2")
                 .execute(Tuple.of(campaignId, caller.orgId()))

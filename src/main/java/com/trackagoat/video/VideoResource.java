@@ -2,6 +2,9 @@ package com.trackagoat.video;
 
 import com.trackagoat.api.ApiException;
 import com.trackagoat.api.Envelope;
+import com.trackagoat.api.Deleted;
+import java.util.List;
+import com.trackagoat.stats.StatsResponses.StatsData;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
@@ -49,7 +52,7 @@ public class VideoResource {
     @Operation(summary = "List visible videos")
     @APIResponse(responseCode = "200", description = "One page, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = VideoDto.class)))
     @GET
-    public Uni<Envelope> list(@RestQuery("project_id") String projectId, @RestQuery("creator_id") String creatorId,
+    public Uni<Envelope<List<VideoDto>>> list(@RestQuery("project_id") String projectId, @RestQuery("creator_id") String creatorId,
                               @RestQuery("tracking_status") String trackingStatus,
                               @RestQuery String limit, @RestQuery String cursor) {
         UUID project = Params.queryId(projectId, "project_id");
@@ -66,7 +69,7 @@ public class VideoResource {
     @APIResponse(responseCode = "200", description = "The video", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoDto.class)))
     @GET
     @Path("{id}")
-    public Uni<Envelope> get(@RestPath String id) {
+    public Uni<Envelope<VideoDto>> get(@RestPath String id) {
         return service.get(caller.orgId(), Params.pathId(id, "id")).map(Envelope::of);
     }
 
@@ -75,15 +78,15 @@ public class VideoResource {
     @APIResponse(responseCode = "200", description = "The updated video", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoDto.class)))
     @PATCH
     @Path("{id}")
-    public Uni<Envelope> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
+    public Uni<Envelope<VideoDto>> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID videoId = Params.pathId(id, "id");
         return service.patch(caller.orgId(), videoId, JsonBody.parse(contentType, body)).map(Envelope::of);
     }
     @Operation(summary = "Delete a video (tombstone; its campaign memberships are removed)")
-    @APIResponse(responseCode = "200", description = "Deleted", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.Deleted.class)))
+    @APIResponse(responseCode = "200", description = "Deleted", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Deleted.class)))
     @DELETE
     @Path("{id}")
-    public Uni<Envelope> delete(@RestPath String id) {
+    public Uni<Envelope<Deleted>> delete(@RestPath String id) {
         return service.delete(caller.orgId(), Params.pathId(id, "id")).map(Envelope::of);
     }
 
@@ -91,7 +94,7 @@ public class VideoResource {
     @APIResponse(responseCode = "200", description = "The video", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoDto.class)))
     @POST
     @Path("{id}/tracking-disable")
-    public Uni<Envelope> trackingDisable(@RestPath String id) {
+    public Uni<Envelope<VideoDto>> trackingDisable(@RestPath String id) {
         return service.setTracking(caller.orgId(), Params.pathId(id, "id"), true).map(Envelope::of);
     }
 
@@ -99,7 +102,7 @@ public class VideoResource {
     @APIResponse(responseCode = "200", description = "The video", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoDto.class)))
     @POST
     @Path("{id}/tracking-enable")
-    public Uni<Envelope> trackingEnable(@RestPath String id) {
+    public Uni<Envelope<VideoDto>> trackingEnable(@RestPath String id) {
         return service.setTracking(caller.orgId(), Params.pathId(id, "id"), false).map(Envelope::of);
     }
 
@@ -109,7 +112,7 @@ public class VideoResource {
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_manual_scrape_triggers_per_day`, `current`, `max`): the plan limit is reached.")
     @POST
     @Path("{id}/scrape")
-    public Uni<Envelope> scrape(@RestPath String id) {
+    public Uni<Envelope<ScrapeService.ManualResult>> scrape(@RestPath String id) {
         UUID entityId = Params.pathId(id, "id");
         return scraper.manualVideo(caller.orgId(), caller.get().tier(), entityId).map(Envelope::of);
     }
@@ -120,8 +123,8 @@ public class VideoResource {
     @APIResponse(responseCode = "402", description = "`retention_exceeded` (meta `retention_days`, `earliest_from`): `from` lies before the plan's history retention.")
     @GET
     @Path("{id}/stats")
-    public Uni<Envelope> stats(@RestPath String id, @BeanParam StatsParams params) {
+    public Uni<Envelope<StatsData>> stats(@RestPath String id, @BeanParam StatsParams params) {
         UUID entityId = Params.pathId(id, "id");
-        return stats.video(caller.get(), entityId, params.raw());
+        return stats.video(caller.get(), entityId, params.raw()).map(Envelope::cached);
     }
 }

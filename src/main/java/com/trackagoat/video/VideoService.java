@@ -1,7 +1,8 @@
 package com.trackagoat.video;
 
+import com.trackagoat.api.Deleted;
 import com.trackagoat.api.ApiException;
-import com.trackagoat.api.Envelope;
+import com.trackagoat.api.Page;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
@@ -47,7 +48,7 @@ public class VideoService {
     }
 
     @WithSession
-    public Uni<Envelope.Page<VideoDto>> list(UUID orgId, UUID projectId, UUID creatorId, String status, PageRequest page) {
+    public Uni<Page<VideoDto>> list(UUID orgId, UUID projectId, UUID creatorId, String status, PageRequest page) {
         return videos.page(orgId, projectId, creatorId, status, page)
                 .map(rows -> page.page(rows, v -> v.createdAt, v -> v.id, VideoDto::of));
     }
@@ -89,14 +90,14 @@ public class VideoService {
 
     /** DELETE: soft delete; the row stays as a tombstone, its campaign memberships go. */
     @WithTransaction
-    public Uni<Map<String, Object>> delete(UUID orgId, UUID id) {
+    public Uni<Deleted> delete(UUID orgId, UUID id) {
         return videos.findVisible(orgId, id).flatMap(found -> {
             Video v = ApiException.requireFound(found);
             v.deletedAt = Json.now();
             v.updatedAt = v.deletedAt;
             return CampaignItem.delete("itemType = 'video' and itemId = ?1", v.id)
                     .flatMap(n -> organizations.bumpStatsVersion(orgId))
-                    .replaceWith(Envelope.deleted(v.id));
+                    .replaceWith(Deleted.of(v.id));
         });
     }
 
@@ -119,7 +120,7 @@ public class VideoService {
 
     /** Bulk tracking-disable in a project: per id, disabled (already disabled ones too) or not_found. */
     @WithTransaction
-    public Uni<Map<String, Object>> bulkDisable(UUID orgId, UUID projectId, JsonBody body) {
+    public Uni<VideoDisableResult> bulkDisable(UUID orgId, UUID projectId, JsonBody body) {
         List<UUID> ids = body.uuidArray("video_ids", 1, 100);
         Set<UUID> visible = new HashSet<>();
         return projects.findInOrg(orgId, projectId).map(ApiException::requireFound)
@@ -134,24 +135,17 @@ public class VideoService {
                     }
                 });
                 List<UUID> disabled = new ArrayList<>();
-                List<Map<String, Object>> errors = new ArrayList<>();
+                List<VideoDisableResult.IdError> errors = new ArrayList<>();
                 for (UUID id : ids) {
                     if (visible.contains(id)) {
                         if (!disabled.contains(id)) {
                             disabled.add(id);
                         }
                     } else {
-                        Map<String, Object> e = new LinkedHashMap<>();
-                        e.put("video_id", id);
-                        e.put("code", "not_found");
-                        e.put("error", "Not found");
-                        errors.add(e);
+                        errors.add(new VideoDisableResult.IdError(id, "not_found", "Not found"));
                     }
                 }
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("disabled", disabled);
-                out.put("errors", errors);
-                return out;
+                return new VideoDisableResult(disabled, errors);
         });
     }
 }

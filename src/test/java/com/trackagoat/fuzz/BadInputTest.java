@@ -6,6 +6,7 @@ import com.trackagoat.fuzz.BadInputGenerator.Case;
 import com.trackagoat.fuzz.BadInputGenerator.Expect;
 import com.trackagoat.support.ApiTest;
 import com.trackagoat.support.Fixtures;
+import com.trackagoat.support.Routes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -164,7 +165,7 @@ class BadInputTest extends ApiTest {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
                 "http_server_requests_seconds_count\\{[^}]*status=\"(\\d+)\"[^}]*uri=\"([^\"]*)\"").matcher(metrics);
         java.util.Set<String> templates = new java.util.TreeSet<>(List.of("NOT_FOUND", "UNMATCHED", "/UNMATCHED", "REDIRECTION", "root"));
-        com.trackagoat.support.Routes.all().forEach(r -> templates.add(r.path()));
+        Routes.all().forEach(r -> templates.add(r.path()));
         java.util.Set<String> unexpected = new java.util.TreeSet<>();
         int series = 0;
         while (m.find()) {
@@ -193,7 +194,7 @@ class BadInputTest extends ApiTest {
         java.util.Set<String> fuzzed = new java.util.TreeSet<>();
         new BadInputGenerator(SEED, ids).allRoutes().forEach(r -> fuzzed.add(r.method() + " " + r.template()));
         java.util.Set<String> routes = new java.util.TreeSet<>();
-        com.trackagoat.support.Routes.all().forEach(r -> routes.add(r.method() + " " + r.path().replaceAll("\\{[A-Za-z]+}", ":id")));
+        Routes.all().forEach(r -> routes.add(r.method() + " " + r.path().replaceAll("\\{[A-Za-z]+}", ":id")));
         assertEquals(routes, fuzzed);
     }
 

@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,10 +33,43 @@ public final class Routes {
         }
     }
 
+    /** A resource method with its route. */
+    public record Endpoint(Route route, Method method) {
+    }
+
     private Routes() {
     }
 
     public static Set<Route> all() {
+        Set<Route> routes = new TreeSet<>();
+        endpoints().forEach(e -> routes.add(e.route()));
+        return routes;
+    }
+
+    /** Every resource method of the application. */
+    public static List<Endpoint> endpoints() {
+        List<Endpoint> out = new ArrayList<>();
+        for (Class<?> c : applicationClasses()) {
+            Path classPath = c.getAnnotation(Path.class);
+            if (classPath == null) {
+                continue;
+            }
+            for (Method m : c.getDeclaredMethods()) {
+                for (Annotation a : m.getAnnotations()) {
+                    HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
+                    if (http != null) {
+                        Path sub = m.getAnnotation(Path.class);
+                        String path = "/" + trim(classPath.value()) + (sub == null ? "" : "/" + trim(sub.value()));
+                        out.add(new Endpoint(new Route(http.value(), path), m));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every class compiled from src/main/java (nested ones included), loaded without initializing it. */
+    public static List<Class<?>> applicationClasses() {
         try {
             java.nio.file.Path root = Paths.get(ProjectResource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             List<String> names;
@@ -43,27 +77,15 @@ public final class Routes {
                 names = files.map(p -> root.relativize(p).toString())
                         .filter(n -> n.startsWith("com/trackagoat/") && n.endsWith(".class"))
                         .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
+                        .sorted()
                         .toList();
             }
-            Set<Route> routes = new TreeSet<>();
             ClassLoader loader = ProjectResource.class.getClassLoader();
+            List<Class<?>> classes = new ArrayList<>();
             for (String name : names) {
-                Class<?> c = Class.forName(name, false, loader);
-                Path classPath = c.getAnnotation(Path.class);
-                if (classPath == null) {
-                    continue;
-                }
-                for (Method m : c.getDeclaredMethods()) {
-                    for (Annotation a : m.getAnnotations()) {
-                        HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
-                        if (http != null) {
-                            Path sub = m.getAnnotation(Path.class);
-                            routes.add(new Route(http.value(), "/" + trim(classPath.value()) + (sub == null ? "" : "/" + trim(sub.value()))));
-                        }
-                    }
-                }
+                classes.add(Class.forName(name, false, loader));
             }
-            return routes;
+            return classes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException | ClassNotFoundException e) {

@@ -1,0 +1,59 @@
+package com.trackagoat.campaign;
+
+import com.trackagoat.api.Envelope;
+import com.trackagoat.api.Idempotency;
+import com.trackagoat.api.JsonBody;
+import com.trackagoat.api.Params;
+import com.trackagoat.auth.CurrentCaller;
+import com.trackagoat.schema.ApiModels;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.UUID;
+
+/** The campaigns of one project: create (docs/reference/endpoints-write.md). */
+/* Same class path as ProjectResource: RESTEasy Reactive merges them (docs/decisions.md, "Architecture"). */
+@Path("/api/v1/projects")
+public class ProjectCampaignResource {
+
+    private final CampaignService service;
+    private final Idempotency idempotency;
+    private final CurrentCaller caller;
+
+    public ProjectCampaignResource(CampaignService service, Idempotency idempotency, CurrentCaller caller) {
+        this.service = service;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @Operation(summary = "Create a campaign in the project")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CampaignCreate.class)))
+    @APIResponse(responseCode = "201", description = "The created campaign", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignDto.class)))
+    @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_campaigns_per_project`, `current`, `max`): the plan limit is reached.")
+    @POST
+    @Path("{projectId}/campaigns")
+    public Uni<Response> create(@RestPath String projectId, @HeaderParam("Content-Type") String contentType,
+                                @HeaderParam(Idempotency.HEADER) String idemKey, @Parameter(hidden = true) HttpServerRequest request, byte[] body) {
+        UUID project = Params.pathId(projectId, "projectId");
+        String key = Idempotency.key(idemKey);
+        JsonBody json = JsonBody.parse(contentType, body);
+        return idempotency.run(caller.orgId(), key, "POST", request.path(), body, () -> created(project, json));
+    }
+
+    private Uni<RestResponse<Envelope<CampaignDto>>> created(UUID project, JsonBody json) {
+        return service.create(caller.get(), project, json).map(campaign -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(campaign)));
+    }
+}

@@ -1,0 +1,75 @@
+package com.trackagoat.video;
+
+import com.trackagoat.api.Envelope;
+import com.trackagoat.api.Idempotency;
+import com.trackagoat.api.JsonBody;
+import com.trackagoat.api.Params;
+import com.trackagoat.auth.CurrentCaller;
+import com.trackagoat.schema.ApiModels;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.UUID;
+
+/** The videos of one project: add by URL, bulk tracking-disable (docs/reference/endpoints-write.md). */
+/* Same class path as ProjectResource: RESTEasy Reactive merges them (docs/decisions.md, "Architecture"). */
+@Path("/api/v1/projects")
+public class ProjectVideoResource {
+
+    private final VideoCreation creation;
+    private final VideoService service;
+    private final Idempotency idempotency;
+    private final CurrentCaller caller;
+
+    public ProjectVideoResource(VideoCreation creation, VideoService service, Idempotency idempotency, CurrentCaller caller) {
+        this.creation = creation;
+        this.service = service;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    /** A video by URL: 201, or 200 when a deleted one is restored. */
+    @Operation(summary = "Add a video by its TikTok URL (`direct_add`)")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.VideoCreate.class)))
+    @APIResponse(responseCode = "201", description = "The new video (its baseline snapshot is taken)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoDto.class)))
+    @APIResponse(responseCode = "200", description = "A deleted video of the project restored", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoDto.class)))
+    @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_tracked_videos_per_org`, `current`, `max`): the plan limit is reached.")
+    @APIResponse(responseCode = "409", description = "`duplicate`: the video is already tracked in this project.")
+    @POST
+    @Path("{projectId}/videos")
+    public Uni<Response> add(@RestPath String projectId, @HeaderParam("Content-Type") String contentType,
+                             @HeaderParam(Idempotency.HEADER) String idemKey, @Parameter(hidden = true) HttpServerRequest request, byte[] body) {
+        UUID project = Params.pathId(projectId, "projectId");
+        String key = Idempotency.key(idemKey);
+        JsonBody json = JsonBody.parse(contentType, body);
+        return idempotency.run(caller.orgId(), key, "POST", request.path(), body, () -> create(project, json));
+    }
+
+    private Uni<RestResponse<Envelope<VideoDto>>> create(UUID project, JsonBody json) {
+        return creation.create(caller.get(), project, json).map(outcome -> RestResponse.status(
+                outcome.restored() ? RestResponse.Status.OK : RestResponse.Status.CREATED, Envelope.of(outcome.video())));
+    }
+
+    @Operation(summary = "Stop the snapshots of several videos of the project")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.VideoIds.class)))
+    @APIResponse(responseCode = "200", description = "The outcome per id", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoDisableResult.class)))
+    @POST
+    @Path("{projectId}/videos/bulk-tracking-disable")
+    public Uni<Envelope<VideoDisableResult>> bulkTrackingDisable(@RestPath String projectId, @HeaderParam("Content-Type") String contentType, byte[] body) {
+        UUID project = Params.pathId(projectId, "projectId");
+        return service.bulkDisable(caller.orgId(), project, JsonBody.parse(contentType, body)).map(Envelope::of);
+    }
+}
