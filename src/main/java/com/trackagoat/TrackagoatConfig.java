@@ -33,6 +33,18 @@ public interface TrackagoatConfig {
     /** Handles banned on the platform (scraping.md §1). */
     Optional<List<String>> bannedHandles();
 
+    /**
+     * Start an embedded PostgreSQL when no datasource URL is configured ({@code TRACKAGOAT_EMBEDDED_DB}).
+     * Read by {@link Main} before start-up, from the environment and system properties; declared
+     * here so that the property is a known one.
+     */
+    @WithDefault("false")
+    boolean embeddedDb();
+
+    /** Data directory of the embedded PostgreSQL ({@code TRACKAGOAT_EMBEDDED_DATA_DIR}; read by {@link Main}). */
+    @WithDefault(".data/postgres")
+    String embeddedDataDir();
+
     interface Tier {
         long maxCreatorsPerOrg();
         long maxTrackedVideosPerOrg();

