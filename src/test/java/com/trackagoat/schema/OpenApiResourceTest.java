@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -63,9 +64,12 @@ class OpenApiResourceTest extends ApiTest {
                 .body("meta.code", equalTo("insufficient_scope")).body("meta.required", equalTo("read"));
     }
 
+    /** Swagger UI's copy (/q/openapi) needs no key and is the same document: it holds no data. */
     @Test
-    void theFrameworksUnauthenticatedCopyIsNotServed() {
-        RestAssured.get("/q/openapi").then().statusCode(404);
+    void theInteractiveReferenceLoadsTheSameDocumentWithoutAKey() {
+        String copy = RestAssured.given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        assertEquals(doc.getMap("paths").keySet(), JsonPath.from(copy).getMap("paths").keySet());
+        RestAssured.get("/q/swagger-ui/").then().statusCode(200).contentType(containsString("text/html"));
     }
 
     /** Every JAX-RS route of the application's classes is in the document, and nothing else is. */
