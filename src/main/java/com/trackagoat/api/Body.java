@@ -155,8 +155,7 @@ public class Body {
                     String java = BodyErrors.firstProperty(v);
                     int index = java == null ? -1 : shape.java().indexOf(java);
                     String json = index < 0 ? null : shape.json().get(index);
-                    return new Problem(index < 0 ? Integer.MAX_VALUE : index,
-                            BodyErrors.violation(v, json, at, json != null && !body.has(json)));
+                    return new Problem(index < 0 ? Integer.MAX_VALUE : index, BodyErrors.violation(v, json, at, body));
                 })
                 .min(Comparator.comparingInt(Problem::component).thenComparing(p -> BodyErrors.fieldOf(p.error()), BodyErrors.NATURAL))
                 .orElseThrow()

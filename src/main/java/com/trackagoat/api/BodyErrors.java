@@ -1,6 +1,7 @@
 package com.trackagoat.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.trackagoat.api.constraints.AtLeastOneField;
@@ -8,8 +9,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -61,31 +64,43 @@ final class BodyErrors {
 
     /**
      * A constraint violation: {@link AtLeastOneField} → {@code At least one updatable field is
-     * required}; on a component absent from the JSON (only {@code @NotNull} can fail there) →
+     * required}; on a value absent from the JSON (only {@code @NotNull} can fail there) →
      * {@code Missing required field}; otherwise {@code Invalid field}. {@code componentJson} is the
-     * JSON name of the violation's component.
+     * JSON name of the violation's component, {@code body} the object being bound.
      */
-    static ApiException violation(ConstraintViolation<?> v, String componentJson, String at, boolean absent) {
+    static ApiException violation(ConstraintViolation<?> v, String componentJson, String at, JsonNode body) {
         if (componentJson == null) {
             if (v.getConstraintDescriptor().getAnnotation() instanceof AtLeastOneField) {
                 return ApiException.noUpdatableField();
             }
             throw new IllegalStateException("class-level constraint without an answer: " + v.getConstraintDescriptor().getAnnotation());
         }
-        StringBuilder path = new StringBuilder(componentJson);
+        List<Object> segments = new ArrayList<>();
+        segments.add(componentJson);
         Iterator<Path.Node> nodes = v.getPropertyPath().iterator();
         nodes.next();
         while (nodes.hasNext()) {
             Path.Node n = nodes.next();
             if (n.isInIterable() && n.getIndex() != null) {
-                path.append('[').append(n.getIndex()).append(']');
+                segments.add(n.getIndex());
             }
             if (n.getKind() == ElementKind.PROPERTY) {
-                path.append('.').append(snake(n.getName()));
+                segments.add(snake(n.getName()));
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        JsonNode node = body;
+        for (Object s : segments) {
+            if (s instanceof Integer i) {
+                path.append('[').append(i).append(']');
+                node = node == null ? null : node.get(i);
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(s);
+                node = node == null ? null : node.get((String) s);
             }
         }
         String field = join(at, collapse(path.toString()));
-        return absent ? ApiException.missingField(field) : ApiException.invalidField(field);
+        return node == null ? ApiException.missingField(field) : ApiException.invalidField(field);
     }
 
     /** The Java name of the record component a violation is about; null for a class-level one. */

@@ -9,10 +9,10 @@ import com.trackagoat.api.constraints.Readme;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.Map;
 
 /** Body of PATCH /api/v1/campaigns/{id}: absent = unchanged, null clears the nullable ones; the name is kept trimmed. */
 @RegisterForReflection
@@ -21,7 +21,7 @@ import java.time.Instant;
 public record CampaignPatch(
         @Schema(implementation = String.class, description = Name.DESCRIPTION) Field<@NotNull @Name String> name,
         @Schema(implementation = String.class, description = Readme.DESCRIPTION, nullable = true) Field<@Readme String> readme,
-        @Schema(type = SchemaType.OBJECT, description = Metadata.DESCRIPTION) Field<@NotNull @Metadata JsonNode> metadata,
+        @Schema(implementation = Map.class, additionalProperties = Object.class, description = Metadata.DESCRIPTION) Field<@NotNull @Metadata JsonNode> metadata,
         @Schema(implementation = Long.class, minimum = "0", nullable = true) Field<@Min(0) Long> targetViews,
         @Schema(implementation = String.class, format = "date-time", nullable = true) Field<Instant> targetAt) {
 

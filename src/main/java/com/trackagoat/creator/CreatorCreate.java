@@ -8,10 +8,10 @@ import com.trackagoat.api.constraints.OneOf;
 import com.trackagoat.api.constraints.Readme;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotNull;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * One creator to add: the single body of POST /api/v1/projects/{projectId}/creators, and each item
@@ -28,7 +28,7 @@ public record CreatorCreate(
         @Schema(implementation = String.class, format = "date", description = "Default: today in the organization's timezone")
         Field<@NotNull LocalDate> trackingStartDate,
         @Schema(implementation = String.class, description = Readme.DESCRIPTION, nullable = true) Field<@Readme String> readme,
-        @Schema(type = SchemaType.OBJECT, description = Metadata.DESCRIPTION) Field<@NotNull @Metadata JsonNode> metadata) {
+        @Schema(implementation = Map.class, additionalProperties = Object.class, description = Metadata.DESCRIPTION) Field<@NotNull @Metadata JsonNode> metadata) {
 
     /** Longest {@code tiktok_handle} accepted as sent (a profile URL included). */
     public static final int MAX_HANDLE = 200;

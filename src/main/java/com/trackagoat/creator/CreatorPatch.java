@@ -8,8 +8,9 @@ import com.trackagoat.api.constraints.OneOf;
 import com.trackagoat.api.constraints.Readme;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotNull;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.Map;
 
 /** Body of PATCH /api/v1/creators/{id}: absent = unchanged. A new handle gets the 409 checks of a rename. */
 @RegisterForReflection
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CreatorPatch(
         @Schema(implementation = String.class, description = Readme.DESCRIPTION, nullable = true) Field<@Readme String> readme,
         @Schema(implementation = String.class) Field<@NotNull String> tiktokHandle,
-        @Schema(type = SchemaType.OBJECT, description = Metadata.DESCRIPTION) Field<@NotNull @Metadata JsonNode> metadata,
+        @Schema(implementation = Map.class, additionalProperties = Object.class, description = Metadata.DESCRIPTION) Field<@NotNull @Metadata JsonNode> metadata,
         @Schema(implementation = String.class, enumeration = {"auto", "selective"})
         Field<@NotNull @OneOf({"auto", "selective"}) String> trackingMode) {
 }

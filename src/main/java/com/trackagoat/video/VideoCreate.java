@@ -8,9 +8,9 @@ import com.trackagoat.api.constraints.Readme;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,7 +26,7 @@ public record VideoCreate(
         @Schema(implementation = UUID.class, description = "A creator of this project; default: the project's creator with the URL's handle")
         Field<@NotNull UUID> creatorId,
         @Schema(implementation = String.class, description = Readme.DESCRIPTION, nullable = true) Field<@Readme String> readme,
-        @Schema(type = SchemaType.OBJECT, description = Metadata.DESCRIPTION) Field<@NotNull @Metadata JsonNode> metadata) {
+        @Schema(implementation = Map.class, additionalProperties = Object.class, description = Metadata.DESCRIPTION) Field<@NotNull @Metadata JsonNode> metadata) {
 
     /** {@code http(s)://(www.|m.)tiktok.com/@<handle>/video/<digits>} or {@code …/photo/<digits>}; group 1 the handle, 2 the id. */
     public static final String URL = "^https?://(?:www\\.|m\\.)?tiktok\\.com/@([^/?#\\s]+)/(?:video|photo)/(\\d{1,25})(?:[/?#].*)?$";

@@ -8,8 +8,9 @@ import com.trackagoat.api.constraints.OneOf;
 import com.trackagoat.api.constraints.Readme;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotNull;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.Map;
 
 /**
  * Body of PATCH /api/v1/videos/{id}: absent = unchanged. {@code tracking_status} takes any status
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "VideoPatch", description = "At least one field")
 public record VideoPatch(
         @Schema(implementation = String.class, description = Readme.DESCRIPTION, nullable = true) Field<@Readme String> readme,
-        @Schema(type = SchemaType.OBJECT, description = Metadata.DESCRIPTION) Field<@NotNull @Metadata JsonNode> metadata,
+        @Schema(implementation = Map.class, additionalProperties = Object.class, description = Metadata.DESCRIPTION) Field<@NotNull @Metadata JsonNode> metadata,
         @Schema(implementation = String.class, enumeration = {"included", "excluded"}, description = "Review decision on a `pending_review` video")
         Field<@NotNull @OneOf({"auto_tracked", "pending_review", "included", "excluded", "direct_add"}) String> trackingStatus) {
 }

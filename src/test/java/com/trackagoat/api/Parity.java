@@ -1,7 +1,10 @@
 package com.trackagoat.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.trackagoat.api.constraints.OneOf;
 
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +38,36 @@ public final class Parity {
     /** An oracle's view of a field: present or not, and the value (JSON objects as their text). */
     public static Field<Object> field(JsonBody.Field<?> f) {
         return f.present() ? Field.of(f.value()) : Field.absent();
+    }
+
+    /** The values of the {@code @OneOf} on a record component, on it or on a type argument (Field<@OneOf String>, List<@OneOf String>). */
+    public static Set<String> oneOf(Class<? extends Record> type, String component) {
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (c.getName().equals(component)) {
+                OneOf found = find(c.getAnnotatedType());
+                if (found == null) {
+                    throw new IllegalArgumentException("no @OneOf on " + type.getSimpleName() + "." + component);
+                }
+                return Set.of(found.value());
+            }
+        }
+        throw new IllegalArgumentException("no component " + component);
+    }
+
+    private static OneOf find(AnnotatedType t) {
+        OneOf here = t.getAnnotation(OneOf.class);
+        if (here != null) {
+            return here;
+        }
+        if (t instanceof AnnotatedParameterizedType p) {
+            for (AnnotatedType arg : p.getAnnotatedActualTypeArguments()) {
+                OneOf inner = find(arg);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ values by kind

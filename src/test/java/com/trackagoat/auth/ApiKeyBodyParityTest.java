@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** {@link ApiKeyCreate} answers every body as ApiKeyService.create does today (its scope checks are business rules). */
 class ApiKeyBodyParityTest {
 
@@ -32,5 +34,11 @@ class ApiKeyBodyParityTest {
             m.put("scopes", key.scopes().present() ? Scopes.ORDER.stream().filter(key.scopes().value()::contains).toList() : Scopes.DEFAULT);
             return m;
         });
+    }
+
+    /** The record's allowed values are the service's. */
+    @Test
+    void constants() {
+        assertEquals(java.util.Set.copyOf(Scopes.ORDER), Parity.oneOf(ApiKeyCreate.class, "scopes"));
     }
 }

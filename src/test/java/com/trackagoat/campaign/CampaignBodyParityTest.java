@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** {@link CampaignCreate}, {@link CampaignPatch} and {@link CampaignItemCreate} answer every body as CampaignService does today. */
 class CampaignBodyParityTest {
 
@@ -82,5 +84,11 @@ class CampaignBodyParityTest {
                     m.put("item_id", UUID.fromString(rawId));
                     return m;
                 });
+    }
+
+    /** The record's allowed values are the service's. */
+    @Test
+    void constants() {
+        assertEquals(CampaignService.ITEM_TYPES, Parity.oneOf(CampaignItemCreate.class, "itemType"));
     }
 }

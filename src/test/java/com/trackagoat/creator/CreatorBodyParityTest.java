@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * {@link CreatorCreate}, {@link CreatorBulkCreate}, {@link CreatorPatch} and {@link CreatorIds}
  * answer every body as today's code does: ProjectResource's single/bulk dispatch,
@@ -152,5 +154,13 @@ class CreatorBodyParityTest {
     void ids() {
         Parity.check(CreatorIds.class, Parity.corpus(List.of(new F("creator_ids", Parity.uuidArrayGood(), Parity.uuidArrayBad())), Map.of()),
                 body -> Map.of("creator_ids", body.uuidArray("creator_ids", 1, 100)));   // CreatorBulk.run
+    }
+
+    /** The records' allowed values and limits are the services'. */
+    @Test
+    void constants() {
+        assertEquals(CreatorCreation.MAX_BULK, CreatorBulkCreate.MAX_ITEMS);
+        assertEquals(CreatorService.TRACKING_MODES, Parity.oneOf(CreatorCreate.class, "trackingMode"));
+        assertEquals(CreatorService.TRACKING_MODES, Parity.oneOf(CreatorPatch.class, "trackingMode"));
     }
 }

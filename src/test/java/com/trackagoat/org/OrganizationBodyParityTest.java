@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** {@link OrganizationPatch}, {@link AdminOrganizationCreate} and {@link AdminOrganizationPatch} answer every body as OrganizationService does today. */
 class OrganizationBodyParityTest {
 
@@ -80,5 +82,12 @@ class OrganizationBodyParityTest {
             m.put("banned", Parity.field(banned));
             return m;
         });
+    }
+
+    /** The records' allowed values are the service's. */
+    @Test
+    void constants() {
+        assertEquals(TierLimits.TIERS, Parity.oneOf(AdminOrganizationCreate.class, "tier"));
+        assertEquals(TierLimits.TIERS, Parity.oneOf(AdminOrganizationPatch.class, "tier"));
     }
 }

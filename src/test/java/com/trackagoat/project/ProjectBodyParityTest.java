@@ -4,11 +4,16 @@ import com.trackagoat.api.ApiException;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.Parity;
 import com.trackagoat.api.Parity.F;
+import com.trackagoat.api.constraints.Metadata;
+import com.trackagoat.api.constraints.Name;
+import com.trackagoat.api.constraints.Readme;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** {@link ProjectCreate} and {@link ProjectPatch} answer every body as ProjectService's JsonBody checks do. */
 class ProjectBodyParityTest {
@@ -43,5 +48,13 @@ class ProjectBodyParityTest {
             m.put("readme", Parity.field(readme));
             return m;
         });
+    }
+
+    /** The limits of the constraints are today's. */
+    @Test
+    void limits() {
+        assertEquals(JsonBody.MAX_NAME, Name.MAX);
+        assertEquals(JsonBody.MAX_README, Readme.MAX);
+        assertEquals(JsonBody.MAX_METADATA_BYTES, Metadata.MAX_BYTES);
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** {@link VideoCreate}, {@link VideoPatch} and {@link VideoIds} answer every body as VideoCreation and VideoService do today. */
 class VideoBodyParityTest {
 
@@ -87,5 +89,13 @@ class VideoBodyParityTest {
     void ids() {
         Parity.check(VideoIds.class, Parity.corpus(List.of(new F("video_ids", Parity.uuidArrayGood(), Parity.uuidArrayBad())), Map.of()),
                 body -> Map.of("video_ids", body.uuidArray("video_ids", 1, 100)));   // VideoService.bulkDisable
+    }
+
+    /** The records' allowed values are the service's. */
+    @Test
+    void constants() {
+        assertEquals(VideoCreation.URL.pattern(), VideoCreate.URL);
+        assertEquals(Set.of(Video.AUTO_TRACKED, Video.PENDING_REVIEW, Video.INCLUDED, Video.EXCLUDED, Video.DIRECT_ADD),
+                Parity.oneOf(VideoPatch.class, "trackingStatus"));
     }
 }
