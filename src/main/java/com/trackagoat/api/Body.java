@@ -46,6 +46,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code Field.of(null)}. {@code @NotNull} on a plain component makes it required: absent →
  * {@code Missing required field}, {@code null} → {@code Invalid field}. {@code @NotNull} on the type
  * argument of a {@code Field} makes it non-nullable but optional.
+ * <p>
+ * In a resource (the claim of an {@code Idempotency-Key} between parsing and binding):
+ * <pre>{@code
+ * ObjectNode json = Body.parse(contentType, body);
+ * return idempotency.run(caller.orgId(), key, "POST", request.path(), body,
+ *         () -> service.create(caller.get(), bodies.bind(json, ProjectCreate.class)).map(...));
+ * }</pre>
+ * A record's components are reference types (a primitive cannot be absent). The items of a bulk
+ * body are bound one by one with {@link #bind(JsonNode, Class, String)}, since a bad item is an
+ * error of that item only.
  */
 @ApplicationScoped
 public class Body {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.trackagoat.api.constraints.AtLeastOneField;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -41,7 +42,8 @@ final class BodyErrors {
      * field of its JSON path; {@code component} when the path is empty.
      */
     static ApiException binding(JsonMappingException e, String at, String component) {
-        if (e instanceof InvalidDefinitionException) {
+        if (e instanceof InvalidDefinitionException || e instanceof ValueInstantiationException) {
+            // a record Jackson cannot bind, or whose constructor failed: a bug, not bad input (500)
             throw new IllegalStateException("body record cannot be bound: " + e.getOriginalMessage(), e);
         }
         StringBuilder path = new StringBuilder();

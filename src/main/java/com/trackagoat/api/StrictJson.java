@@ -229,10 +229,5 @@ final class StrictJson {
         public Object getAbsentValue(DeserializationContext ctxt) {
             return Field.absent();
         }
-
-        @Override
-        public AccessPattern getEmptyAccessPattern() {
-            return AccessPattern.DYNAMIC;
-        }
     }
 }

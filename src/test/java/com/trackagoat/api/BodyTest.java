@@ -54,6 +54,14 @@ class BodyTest {
     public record Primitive(int n) {
     }
 
+    public record Exploding(String a) {
+        public Exploding {
+            if ("boom".equals(a)) {
+                throw new IllegalArgumentException("boom");
+            }
+        }
+    }
+
     // ------------------------------------------------------------------------------ parse
 
     @Test
@@ -90,6 +98,13 @@ class BodyTest {
         }
         assertAnswer(ApiException.malformedBody(), () -> Bodies.BODY.bind(body.get("items").get(0), Types.class), "");
         assertThrows(IllegalArgumentException.class, () -> bind("{}", Primitive.class));
+    }
+
+    /** A record that cannot be built is a bug of the record (500), not bad input. */
+    @Test
+    void brokenRecordsAreNotBadInput() {
+        assertEquals("ok", bind("{\"a\":\"ok\"}", Exploding.class).a());
+        assertThrows(IllegalStateException.class, () -> bind("{\"a\":\"boom\"}", Exploding.class));
     }
 
     // ------------------------------------------------------------------------------ strict types
