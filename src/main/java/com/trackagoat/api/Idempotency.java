@@ -13,6 +13,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,10 +37,12 @@ public class Idempotency {
 
     private final Pool pool;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    public Idempotency(Pool pool, ObjectMapper mapper) {
+    public Idempotency(Pool pool, ObjectMapper mapper, Clock clock) {
         this.pool = pool;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     /**
@@ -65,7 +68,7 @@ public class Idempotency {
             return action.get().map(this::toResponse);
         }
         String fingerprint = sha256(body == null ? new byte[0] : body);
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         return pool.preparedQuery("DELETE FROM idempotency_key WHERE org_id = $1 AND idem_key = $2 AND expires_at <= $3")
                 .execute(Tuple.of(orgId, key, now.atOffset(ZoneOffset.UTC)))
                 .flatMap(r -> pool.preparedQuery("""

@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,13 @@ public class ApiKeyService {
     private final ApiKeyRepository keys;
     private final OrganizationRepository organizations;
     private final TierLimits tiers;
+    private final Clock clock;
 
-    public ApiKeyService(ApiKeyRepository keys, OrganizationRepository organizations, TierLimits tiers) {
+    public ApiKeyService(ApiKeyRepository keys, OrganizationRepository organizations, TierLimits tiers, Clock clock) {
         this.keys = keys;
         this.organizations = organizations;
         this.tiers = tiers;
+        this.clock = clock;
     }
 
     @WithSession
@@ -73,7 +76,7 @@ public class ApiKeyService {
         k.prefix = ApiKeys.prefix(plaintext);
         k.keyHash = ApiKeys.hash(plaintext);
         k.scopes = Scopes.format(scopes);
-        k.createdAt = Json.now();
+        k.createdAt = Json.now(clock);
         return keys.persist(k);
     }
 
@@ -92,7 +95,7 @@ public class ApiKeyService {
         return keys.findInOrg(orgId, id).map(found -> {
             ApiKey k = ApiException.requireFound(found);
             if (k.revokedAt == null) {
-                k.revokedAt = Json.now();
+                k.revokedAt = Json.now(clock);
             }
             return Envelope.deleted(k.id);
         });

@@ -19,6 +19,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -36,9 +37,11 @@ public class CampaignService {
     private final VideoRepository videos;
     private final OrganizationRepository organizations;
     private final TierLimits tiers;
+    private final Clock clock;
 
     public CampaignService(CampaignRepository campaigns, CampaignItemRepository items, ProjectRepository projects,
-                           CreatorRepository creators, VideoRepository videos, OrganizationRepository organizations, TierLimits tiers) {
+                           CreatorRepository creators, VideoRepository videos, OrganizationRepository organizations, TierLimits tiers,
+                           Clock clock) {
         this.campaigns = campaigns;
         this.items = items;
         this.projects = projects;
@@ -46,6 +49,7 @@ public class CampaignService {
         this.videos = videos;
         this.organizations = organizations;
         this.tiers = tiers;
+        this.clock = clock;
     }
 
     @WithSession
@@ -86,7 +90,7 @@ public class CampaignService {
             if (targetAt.present()) {
                 c.targetAt = targetAt.value();
             }
-            c.updatedAt = Json.now();
+            c.updatedAt = Json.now(clock);
             return CampaignDto.of(c);
         });
     }
@@ -116,7 +120,7 @@ public class CampaignService {
                 c.metadata = metadata.present() ? metadata.value() : "{}";
                 c.targetViews = targetViews.value();
                 c.targetAt = targetAt.value();
-                c.createdAt = Json.now();
+                c.createdAt = Json.now(clock);
                 c.updatedAt = c.createdAt;
                 return campaigns.persist(c).map(CampaignDto::of);
             });
@@ -191,7 +195,7 @@ public class CampaignService {
                         item.itemId = itemId;
                         item.orgId = orgId;
                         item.projectId = campaign.projectId;
-                        item.createdAt = Json.now();
+                        item.createdAt = Json.now(clock);
                         return items.persist(item).call(i -> organizations.bumpStatsVersion(orgId)).map(CampaignItemDto::of);
                     });
         });

@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -60,13 +61,15 @@ public class CreatorCreation {
     private final TierLimits tiers;
     private final ScrapeService scraper;
     private final CreatorRepository creators;
+    private final Clock clock;
 
-    public CreatorCreation(Pool pool, Handles handles, TierLimits tiers, ScrapeService scraper, CreatorRepository creators) {
+    public CreatorCreation(Pool pool, Handles handles, TierLimits tiers, ScrapeService scraper, CreatorRepository creators, Clock clock) {
         this.pool = pool;
         this.handles = handles;
         this.tiers = tiers;
         this.scraper = scraper;
         this.creators = creators;
+        this.clock = clock;
     }
 
     /** A single creator: 201 new, 200 reactivated; 409 / 402 as the contract lists. */
@@ -147,7 +150,7 @@ public class CreatorCreation {
         if (handles.isBanned(in.handle())) {
             throw ApiException.conflict("creator_banned");
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         return pool.withTransaction(c -> c.preparedQuery("SELECT timezone FROM organization WHERE id = $1 FOR UPDATE")
                         .execute(Tuple.of(caller.orgId()))
                         .flatMap(org -> {
@@ -187,7 +190,7 @@ public class CreatorCreation {
                                                  status, created_at, updated_at)
                             VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8, 'active', $9, $9)""")
                     .execute(Tuple.from(new Object[]{id, caller.orgId(), projectId, in.handle(), in.readme().value(), metadata, in.mode(),
-                            start, Json.now().atOffset(ZoneOffset.UTC)}));
+                            start, Json.now(clock).atOffset(ZoneOffset.UTC)}));
         } else {
             // given fields overwrite; the next snapshots of the creator and its videos are tracking_resumed baselines
             saved = c.preparedQuery("""
@@ -196,7 +199,7 @@ public class CreatorCreation {
                                    resume_baseline = true, updated_at = $8
                             WHERE id = $1""")
                     .execute(Tuple.from(new Object[]{id, in.mode(), start, in.readme().present(), in.readme().value(), in.metadata().present(),
-                            metadata, Json.now().atOffset(ZoneOffset.UTC)}))
+                            metadata, Json.now(clock).atOffset(ZoneOffset.UTC)}))
                     .call(r -> c.preparedQuery("UPDATE video SET resume_baseline = true WHERE creator_id = $1").execute(Tuple.of(id)));
         }
         return saved.flatMap(r -> c.preparedQuery("SELECT last_scraped_at, last_discovery_at, follower_count, following_count, likes_count, "

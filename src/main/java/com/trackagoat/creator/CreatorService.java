@@ -11,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -23,11 +24,13 @@ public class CreatorService {
     private final CreatorRepository creators;
     private final Handles handles;
     private final OrganizationRepository organizations;
+    private final Clock clock;
 
-    public CreatorService(CreatorRepository creators, Handles handles, OrganizationRepository organizations) {
+    public CreatorService(CreatorRepository creators, Handles handles, OrganizationRepository organizations, Clock clock) {
         this.creators = creators;
         this.handles = handles;
         this.organizations = organizations;
+        this.clock = clock;
     }
 
     @WithSession
@@ -67,7 +70,7 @@ public class CreatorService {
                 if (mode.present()) {
                     c.trackingMode = mode.value();
                 }
-                c.updatedAt = Json.now();
+                c.updatedAt = Json.now(clock);
                 return CreatorDto.of(c);
             });
         });
@@ -101,7 +104,7 @@ public class CreatorService {
         return creators.findVisible(orgId, id).flatMap(found -> {
             Creator c = ApiException.requireFound(found);
             c.status = Creator.REMOVED;
-            c.updatedAt = Json.now();
+            c.updatedAt = Json.now(clock);
             return organizations.bumpStatsVersion(orgId).replaceWith(Envelope.deleted(c.id));
         });
     }

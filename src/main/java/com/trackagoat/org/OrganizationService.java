@@ -20,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -37,12 +38,14 @@ public class OrganizationService {
     private final ApiKeyService keys;
     private final TierLimits tiers;
     private final Pool pool;
+    private final Clock clock;
 
-    public OrganizationService(OrganizationRepository organizations, ApiKeyService keys, TierLimits tiers, Pool pool) {
+    public OrganizationService(OrganizationRepository organizations, ApiKeyService keys, TierLimits tiers, Pool pool, Clock clock) {
         this.organizations = organizations;
         this.keys = keys;
         this.tiers = tiers;
         this.pool = pool;
+        this.clock = clock;
     }
 
     /** Creates an organization with its default payout methods, in the current transaction. */
@@ -52,7 +55,7 @@ public class OrganizationService {
         org.name = name;
         org.tier = tier;
         org.timezone = timezone;
-        org.createdAt = Json.now();
+        org.createdAt = Json.now(clock);
         org.updatedAt = org.createdAt;
         return organizations.persist(org)
                 .call(o -> Panache.getSession().flatMap(s -> s.persistAll(PayoutMethod.defaultsFor(o.id, o.createdAt).toArray())));
@@ -127,7 +130,7 @@ public class OrganizationService {
         return organizations.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private static void apply(Organization org, JsonBody.Field<String> name, JsonBody.Field<String> timezone) {
+    private void apply(Organization org, JsonBody.Field<String> name, JsonBody.Field<String> timezone) {
         if (name.present()) {
             org.name = name.value();
         }
@@ -135,7 +138,7 @@ public class OrganizationService {
             org.timezone = timezone.value();
             org.statsVersion++;   // the default tz of every stats request changed
         }
-        org.updatedAt = Json.now();
+        org.updatedAt = Json.now(clock);
     }
 
     private static JsonBody.Field<String> timezone(JsonBody body) {
@@ -154,7 +157,7 @@ public class OrganizationService {
                                (SELECT count(*) FROM api_key WHERE org_id = $1 AND revoked_at IS NULL),
                                coalesce((SELECT api_requests FROM org_daily_usage WHERE org_id = $1 AND day = $2), 0),
                                coalesce((SELECT manual_scrapes FROM org_daily_usage WHERE org_id = $1 AND day = $2), 0)""")
-                .execute(Tuple.of(orgId, LocalDate.now(ZoneOffset.UTC)))
+                .execute(Tuple.of(orgId, LocalDate.now(clock.withZone(ZoneOffset.UTC))))
                 .map(rows -> {
                     Row r = rows.iterator().next();
                     return new OwnOrganizationDto.Usage(r.getLong(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5));

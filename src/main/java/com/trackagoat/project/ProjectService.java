@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.Clock;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -23,11 +24,13 @@ public class ProjectService {
     private final ProjectRepository projects;
     private final OrganizationRepository organizations;
     private final TierLimits tiers;
+    private final Clock clock;
 
-    public ProjectService(ProjectRepository projects, OrganizationRepository organizations, TierLimits tiers) {
+    public ProjectService(ProjectRepository projects, OrganizationRepository organizations, TierLimits tiers, Clock clock) {
         this.projects = projects;
         this.organizations = organizations;
         this.tiers = tiers;
+        this.clock = clock;
     }
 
     /** POST: {@code name} (required), {@code readme}; the organization's projects are capped (402) under a lock on its row. */
@@ -44,7 +47,7 @@ public class ProjectService {
                     p.orgId = org.id;
                     p.name = name;
                     p.readme = readme.value();
-                    p.createdAt = Json.now();
+                    p.createdAt = Json.now(clock);
                     p.updatedAt = p.createdAt;
                     return projects.persist(p).map(ProjectDto::of);
                 }));
@@ -76,7 +79,7 @@ public class ProjectService {
             if (readme.present()) {
                 p.readme = readme.value();
             }
-            p.updatedAt = Json.now();
+            p.updatedAt = Json.now(clock);
             return ProjectDto.of(p);
         });
     }

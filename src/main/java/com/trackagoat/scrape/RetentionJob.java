@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,16 +28,18 @@ public class RetentionJob {
 
     private final Pool pool;
     private final TierLimits tiers;
+    private final Clock clock;
 
-    public RetentionJob(Pool pool, TierLimits tiers) {
+    public RetentionJob(Pool pool, TierLimits tiers, Clock clock) {
         this.pool = pool;
         this.tiers = tiers;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "retention", cron = "${trackagoat.retention.cron:0 0 3 * * ?}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return prune(Instant.now()).onFailure().invoke(e -> LOG.warnf("Retention pruning skipped: %s", e.toString()))
+        return prune(clock.instant()).onFailure().invoke(e -> LOG.warnf("Retention pruning skipped: %s", e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 

@@ -20,9 +20,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -53,21 +55,24 @@ public class ScrapeService {
     private final TrackagoatConfig config;
     private final CohortCurveRepository curves;
     private final ScrapeMetrics metrics;
+    private final Clock clock;
 
     @Inject
     public ScrapeService(Pool pool, ScrapeRepository repository, TierLimits tiers, TrackagoatConfig config, CohortCurveRepository curves,
-                         ScrapeMetrics metrics) {
+                         ScrapeMetrics metrics, Clock clock) {
         this.pool = pool;
         this.repository = repository;
         this.tiers = tiers;
         this.config = config;
         this.curves = curves;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     /** A scraper whose meters record nothing (tests that build one on another pool). */
-    ScrapeService(Pool pool, ScrapeRepository repository, TierLimits tiers, TrackagoatConfig config, CohortCurveRepository curves) {
-        this(pool, repository, tiers, config, curves, ScrapeMetrics.none());
+    ScrapeService(Pool pool, ScrapeRepository repository, TierLimits tiers, TrackagoatConfig config, CohortCurveRepository curves,
+                  Clock clock) {
+        this(pool, repository, tiers, config, curves, ScrapeMetrics.none(clock), clock);
     }
 
     /** Runs the cycle of {@code slot} for every organization. */
@@ -214,7 +219,7 @@ public class ScrapeService {
      * not apply), all in one transaction.
      */
     public Uni<ManualResult> manualCreator(UUID orgId, String tier, UUID creatorId) {
-        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         Tally tally = new Tally();
         return pool.withTransaction(c -> repository.lockCreator(c, orgId, creatorId).flatMap(found -> {
             DueCreator cr = com.trackagoat.api.ApiException.requireFound(found);
@@ -232,7 +237,7 @@ public class ScrapeService {
 
     /** POST /videos/{id}/scrape: one unit of the quota, then one snapshot (0 when one exists at that second). */
     public Uni<ManualResult> manualVideo(UUID orgId, String tier, UUID videoId) {
-        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         return pool.withTransaction(c -> repository.lockVideos(c, orgId, videoId, null).flatMap(found -> {
             if (found.isEmpty()) {
                 throw com.trackagoat.api.ApiException.notFound();

@@ -53,14 +53,14 @@ public class StatsService {
     private final Clock clock;
 
     public StatsService(StatsRepository repository, CohortCurveRepository curves, StatsCache cache, SeriesCache series,
-                        TierLimits tiers, Pool pool) {
+                        TierLimits tiers, Pool pool, Clock clock) {
         this.repository = repository;
         this.curves = curves;
         this.cache = cache;
         this.series = series;
         this.tiers = tiers;
         this.pool = pool;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     // ------------------------------------------------------------------------------------ video

@@ -17,6 +17,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -46,12 +47,14 @@ public class VideoCreation {
     private final TierLimits tiers;
     private final ScrapeRepository snapshots;
     private final VideoRepository videos;
+    private final Clock clock;
 
-    public VideoCreation(Pool pool, TierLimits tiers, ScrapeRepository snapshots, VideoRepository videos) {
+    public VideoCreation(Pool pool, TierLimits tiers, ScrapeRepository snapshots, VideoRepository videos, Clock clock) {
         this.pool = pool;
         this.tiers = tiers;
         this.snapshots = snapshots;
         this.videos = videos;
+        this.clock = clock;
     }
 
     /** {@code posted_at} from the id's upper 32 bits when plausible (2016-09-01 to now), else null. */
@@ -80,7 +83,7 @@ public class VideoCreation {
         UUID creatorId = creatorField.present() ? UUID.fromString(creatorField.value()) : null;
         var readme = body.readme();
         var metadata = body.metadata();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         String canonical = "https://www.tiktok.com/@" + handle + "/video/" + tiktokId;
         return pool.withTransaction(c -> c.preparedQuery("SELECT o.tier FROM organization o JOIN project p ON p.org_id = o.id "
                                 + "WHERE o.id = $1 AND p.id = $2 FOR UPDATE OF o").execute(Tuple.of(caller.orgId(), projectId))

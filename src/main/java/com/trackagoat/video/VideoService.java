@@ -13,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,11 +40,13 @@ public class VideoService {
     private final VideoRepository videos;
     private final OrganizationRepository organizations;
     private final ProjectRepository projects;
+    private final Clock clock;
 
-    public VideoService(VideoRepository videos, OrganizationRepository organizations, ProjectRepository projects) {
+    public VideoService(VideoRepository videos, OrganizationRepository organizations, ProjectRepository projects, Clock clock) {
         this.videos = videos;
         this.organizations = organizations;
         this.projects = projects;
+        this.clock = clock;
     }
 
     @WithSession
@@ -82,7 +85,7 @@ public class VideoService {
             if (metadata.present()) {
                 v.metadata = metadata.value();
             }
-            v.updatedAt = Json.now();
+            v.updatedAt = Json.now(clock);
             return counted.replaceWith(VideoDto.of(v));
         });
     }
@@ -92,7 +95,7 @@ public class VideoService {
     public Uni<Map<String, Object>> delete(UUID orgId, UUID id) {
         return videos.findVisible(orgId, id).flatMap(found -> {
             Video v = ApiException.requireFound(found);
-            v.deletedAt = Json.now();
+            v.deletedAt = Json.now(clock);
             v.updatedAt = v.deletedAt;
             return CampaignItem.delete("itemType = 'video' and itemId = ?1", v.id)
                     .flatMap(n -> organizations.bumpStatsVersion(orgId))
@@ -111,7 +114,7 @@ public class VideoService {
             if (v.trackingDisabled != disabled) {
                 v.trackingDisabled = disabled;
                 v.resumeBaseline = !disabled;
-                v.updatedAt = Json.now();
+                v.updatedAt = Json.now(clock);
             }
             return VideoDto.of(v);
         });
@@ -129,7 +132,7 @@ public class VideoService {
                         visible.add(v.id);
                         if (!v.trackingDisabled) {
                             v.trackingDisabled = true;
-                            v.updatedAt = Json.now();
+                            v.updatedAt = Json.now(clock);
                         }
                     }
                 });

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,6 +58,8 @@ class ScrapeServiceTest extends ApiTest {
     CohortCurveRepository curves;
     @Inject
     Vertx vertx;
+    @Inject
+    Clock clock;
 
     UUID orgWithCreator(String tier, String mode, String trackingStart) {
         var org = fx.org(tier);
@@ -281,7 +284,7 @@ class ScrapeServiceTest extends ApiTest {
         Pool unreachable = PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(closedPort)
                 .setDatabase("none").setUser("none").setPassword("none").setConnectTimeout(2000)).using(vertx).build();
         try {
-            ScrapeService offline = new ScrapeService(unreachable, repository, tiers, config, curves);
+            ScrapeService offline = new ScrapeService(unreachable, repository, tiers, config, curves, clock);
             assertNull(offline.runScheduled(SLOT).await().atMost(WAIT), "logged and skipped, nothing thrown");
         } finally {
             unreachable.closeAndAwait();
