@@ -6,6 +6,7 @@ import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
+import com.trackagoat.api.Tx;
 import com.trackagoat.auth.Caller;
 import com.trackagoat.creator.CreatorRepository;
 import com.trackagoat.org.Limits;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -134,7 +136,7 @@ public class CampaignService {
             Campaign c = ApiException.requireFound(found);
             return items.deleteAllOf(c.id)
                     .flatMap(n -> campaigns.delete(c))
-                    .flatMap(v -> organizations.bumpStatsVersion(orgId))
+                    .flatMap(v -> organizations.bumpStatsVersions(Tx.session(), List.of(orgId)))
                     .replaceWith(Envelope.deleted(c.id));
         });
     }
@@ -196,7 +198,7 @@ public class CampaignService {
                         item.orgId = orgId;
                         item.projectId = campaign.projectId;
                         item.createdAt = Json.now(clock);
-                        return items.persist(item).call(i -> organizations.bumpStatsVersion(orgId)).map(CampaignItemDto::of);
+                        return items.persist(item).call(i -> organizations.bumpStatsVersions(Tx.session(), List.of(orgId))).map(CampaignItemDto::of);
                     });
         });
     }
@@ -218,7 +220,7 @@ public class CampaignService {
             return items.findItem(campaignId, type, itemId);
         }).flatMap(item -> {
             ApiException.requireFound(item);
-            return items.delete(item).call(v -> organizations.bumpStatsVersion(orgId)).map(v -> {
+            return items.delete(item).call(v -> organizations.bumpStatsVersions(Tx.session(), List.of(orgId))).map(v -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("campaign_id", campaignId);
                 m.put("item_type", type);

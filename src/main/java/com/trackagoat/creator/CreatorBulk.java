@@ -2,8 +2,10 @@ package com.trackagoat.creator;
 
 import com.trackagoat.api.ApiException;
 import com.trackagoat.api.JsonBody;
+import com.trackagoat.api.Tx;
 import com.trackagoat.auth.Caller;
 import com.trackagoat.org.Limits;
+import com.trackagoat.org.OrganizationRepository;
 import com.trackagoat.org.TierLimits;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -30,11 +32,13 @@ public class CreatorBulk {
     private final Pool pool;
     private final Handles handles;
     private final TierLimits tiers;
+    private final OrganizationRepository organizations;
 
-    public CreatorBulk(Pool pool, Handles handles, TierLimits tiers) {
+    public CreatorBulk(Pool pool, Handles handles, TierLimits tiers, OrganizationRepository organizations) {
         this.pool = pool;
         this.handles = handles;
         this.tiers = tiers;
+        this.organizations = organizations;
     }
 
     public Uni<Map<String, Object>> reenable(Caller caller, UUID projectId, JsonBody body) {
@@ -72,8 +76,7 @@ public class CreatorBulk {
                                             })).collect().last();
                         })
                         .flatMap(x -> done.isEmpty() ? Uni.createFrom().voidItem()
-                                : c.preparedQuery("UPDATE organization SET stats_version = stats_version + 1 WHERE id = $1")
-                                .execute(Tuple.of(caller.orgId())).replaceWithVoid()))
+                                : organizations.bumpStatsVersions(Tx.of(c), List.of(caller.orgId()))))
                 .map(v -> {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put(doneKey, done);

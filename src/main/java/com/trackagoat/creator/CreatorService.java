@@ -5,6 +5,7 @@ import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
+import com.trackagoat.api.Tx;
 import com.trackagoat.org.OrganizationRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -12,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -105,7 +107,7 @@ public class CreatorService {
             Creator c = ApiException.requireFound(found);
             c.status = Creator.REMOVED;
             c.updatedAt = Json.now(clock);
-            return organizations.bumpStatsVersion(orgId).replaceWith(Envelope.deleted(c.id));
+            return organizations.bumpStatsVersions(Tx.session(), List.of(orgId)).replaceWith(Envelope.deleted(c.id));
         });
     }
 }

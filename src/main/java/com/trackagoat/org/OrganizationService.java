@@ -5,6 +5,7 @@ import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
+import com.trackagoat.api.Tx;
 import com.trackagoat.api.Zones;
 import com.trackagoat.auth.ApiKeyDto;
 import com.trackagoat.auth.ApiKeyService;
@@ -23,6 +24,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /** Organizations: the caller's own (auth.md §5) and platform administration (§6). */
@@ -74,10 +76,8 @@ public class OrganizationService {
         if (!name.present() && !timezone.present()) {
             throw ApiException.noUpdatableField();
         }
-        return lockedForUpdate(orgId).flatMap(org -> {
-            apply(org, name, timezone);
-            return organizations.flush().flatMap(v -> usage(org.id)).map(u -> OwnOrganizationDto.of(org, tiers.of(org.tier), u));
-        });
+        return lockedForUpdate(orgId).flatMap(org -> apply(org, name, timezone)
+                .flatMap(v -> organizations.flush()).flatMap(v -> usage(org.id)).map(u -> OwnOrganizationDto.of(org, tiers.of(org.tier), u)));
     }
 
     @WithSession
@@ -105,19 +105,19 @@ public class OrganizationService {
         if (!name.present() && !tier.present() && !timezone.present() && !banned.present()) {
             throw ApiException.noUpdatableField();
         }
-        return lockedForUpdate(id).map(found -> {
+        return lockedForUpdate(id).flatMap(found -> {
             Organization org = ApiException.requireFound(found);
             if (banned.present() && banned.value() && org.platform) {
                 throw ApiException.invalidField("banned");
             }
-            apply(org, name, timezone);
+            Uni<Void> applied = apply(org, name, timezone);
             if (tier.present()) {
                 org.tier = tier.value();
             }
             if (banned.present()) {
                 org.banned = banned.value();
             }
-            return OrganizationDto.of(org);
+            return applied.map(v -> OrganizationDto.of(org));
         });
     }
 
@@ -130,15 +130,17 @@ public class OrganizationService {
         return organizations.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private void apply(Organization org, JsonBody.Field<String> name, JsonBody.Field<String> timezone) {
+    /** Name and time zone; a new time zone bumps the stats version (the default zone of every stats request changed). */
+    private Uni<Void> apply(Organization org, JsonBody.Field<String> name, JsonBody.Field<String> timezone) {
         if (name.present()) {
             org.name = name.value();
         }
-        if (timezone.present() && !timezone.value().equals(org.timezone)) {
+        boolean zoneChanged = timezone.present() && !timezone.value().equals(org.timezone);
+        if (zoneChanged) {
             org.timezone = timezone.value();
-            org.statsVersion++;   // the default tz of every stats request changed
         }
         org.updatedAt = Json.now(clock);
+        return zoneChanged ? organizations.bumpStatsVersions(Tx.session(), List.of(org.id)) : Uni.createFrom().voidItem();
     }
 
     private static JsonBody.Field<String> timezone(JsonBody body) {

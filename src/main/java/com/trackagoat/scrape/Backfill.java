@@ -1,5 +1,7 @@
 package com.trackagoat.scrape;
 
+import com.trackagoat.api.Tx;
+import com.trackagoat.org.OrganizationRepository;
 import com.trackagoat.scrape.ScrapeRepository.CreatorSnapshot;
 import com.trackagoat.scrape.ScrapeRepository.VideoSnapshot;
 import com.trackagoat.scrape.Simulation.CreatorCounters;
@@ -36,10 +38,12 @@ public class Backfill {
 
     private final Pool pool;
     private final ScrapeRepository repository;
+    private final OrganizationRepository organizations;
 
-    public Backfill(Pool pool, ScrapeRepository repository) {
+    public Backfill(Pool pool, ScrapeRepository repository, OrganizationRepository organizations) {
         this.pool = pool;
         this.repository = repository;
+        this.organizations = organizations;
     }
 
     private record VideoRow(UUID id, Instant postedAt) {
@@ -122,7 +126,7 @@ public class Backfill {
             }).collect().last()
                     .flatMap(n -> c.preparedQuery("UPDATE creator SET last_discovery_at = $2 WHERE org_id = $1 AND status = 'active'")
                             .execute(Tuple.of(orgId, slots.get(slots.size() - 1).atOffset(ZoneOffset.UTC))))
-                    .flatMap(n -> repository.bumpStatsVersions(c, List.of(orgId)));
+                    .flatMap(n -> organizations.bumpStatsVersions(Tx.of(c), List.of(orgId)));
         })).invoke(() -> LOG.infof("Backfilled %d days of history for organization %s", slots.size(), orgId));
     }
 }

@@ -355,13 +355,25 @@ public class ScrapeRepository {
         });
     }
 
-    /** Invalidates cached stats and cohort curves of the organizations whose snapshots were written. */
-    public Uni<Void> bumpStatsVersions(SqlConnection c, List<UUID> orgIds) {
-        if (orgIds.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return c.preparedQuery("UPDATE organization SET stats_version = stats_version + 1 WHERE id = ANY($1)")
-                .execute(Tuple.of(orgIds.stream().distinct().sorted().toArray(UUID[]::new))).replaceWithVoid();
+    /**
+     * Deletes the video snapshots of a tier's organizations captured before {@code cutoff}, except
+     * each video's latest; returns the rows deleted.
+     */
+    public Uni<Integer> pruneVideoSnapshots(SqlConnection c, String tier, Instant cutoff) {
+        return c.preparedQuery("""
+                        DELETE FROM video_snapshot s USING video v, organization o
+                        WHERE s.video_id = v.id AND o.id = v.org_id AND o.tier = $1
+                          AND s.captured_at < $2 AND s.captured_at < v.last_scraped_at""")
+                .execute(Tuple.of(tier, utc(cutoff))).map(r -> r.rowCount());
+    }
+
+    /** As {@link #pruneVideoSnapshots} for creator snapshots. */
+    public Uni<Integer> pruneCreatorSnapshots(SqlConnection c, String tier, Instant cutoff) {
+        return c.preparedQuery("""
+                        DELETE FROM creator_snapshot s USING creator c, organization o
+                        WHERE s.creator_id = c.id AND o.id = c.org_id AND o.tier = $1
+                          AND s.captured_at < $2 AND s.captured_at < c.last_scraped_at""")
+                .execute(Tuple.of(tier, utc(cutoff))).map(r -> r.rowCount());
     }
 
     private static DueCreator dueCreator(Row r, boolean profileDue, boolean discoveryDue) {

@@ -1,8 +1,10 @@
 package com.trackagoat.scrape;
 
 import com.trackagoat.TrackagoatConfig;
+import com.trackagoat.api.Tx;
 import com.trackagoat.ops.ScrapeMetrics;
 import com.trackagoat.org.Limits;
+import com.trackagoat.org.OrganizationRepository;
 import com.trackagoat.org.TierLimits;
 import com.trackagoat.scrape.ScrapeRepository.CreatorSnapshot;
 import com.trackagoat.scrape.ScrapeRepository.Discovered;
@@ -51,6 +53,7 @@ public class ScrapeService {
 
     private final Pool pool;
     private final ScrapeRepository repository;
+    private final OrganizationRepository organizations;
     private final TierLimits tiers;
     private final TrackagoatConfig config;
     private final CohortCurveRepository curves;
@@ -58,10 +61,11 @@ public class ScrapeService {
     private final Clock clock;
 
     @Inject
-    public ScrapeService(Pool pool, ScrapeRepository repository, TierLimits tiers, TrackagoatConfig config, CohortCurveRepository curves,
-                         ScrapeMetrics metrics, Clock clock) {
+    public ScrapeService(Pool pool, ScrapeRepository repository, OrganizationRepository organizations, TierLimits tiers,
+                         TrackagoatConfig config, CohortCurveRepository curves, ScrapeMetrics metrics, Clock clock) {
         this.pool = pool;
         this.repository = repository;
+        this.organizations = organizations;
         this.tiers = tiers;
         this.config = config;
         this.curves = curves;
@@ -70,9 +74,9 @@ public class ScrapeService {
     }
 
     /** A scraper whose meters record nothing (tests that build one on another pool). */
-    ScrapeService(Pool pool, ScrapeRepository repository, TierLimits tiers, TrackagoatConfig config, CohortCurveRepository curves,
-                  Clock clock) {
-        this(pool, repository, tiers, config, curves, ScrapeMetrics.none(clock), clock);
+    ScrapeService(Pool pool, ScrapeRepository repository, OrganizationRepository organizations, TierLimits tiers, TrackagoatConfig config,
+                  CohortCurveRepository curves, Clock clock) {
+        this(pool, repository, organizations, tiers, config, curves, ScrapeMetrics.none(clock), clock);
     }
 
     /** Runs the cycle of {@code slot} for every organization. */
@@ -186,7 +190,7 @@ public class ScrapeService {
                 .flatMap(posts -> repository.writeCreatorSnapshots(c, batch.stream().filter(DueCreator::profileDue)
                         .map(cr -> profileSnapshot(cr, at, posts.getOrDefault(cr.id(), 0L))).toList(), at, source))
                 .invoke(tally.creators::addAndGet)
-                .flatMap(n -> repository.bumpStatsVersions(c, batch.stream().map(DueCreator::orgId).toList()));
+                .flatMap(n -> organizations.bumpStatsVersions(Tx.of(c), batch.stream().map(DueCreator::orgId).toList()));
     }
 
     /**
@@ -246,7 +250,7 @@ public class ScrapeService {
             return takeQuota(c, orgId, tier, at)
                     .flatMap(x -> v.lastScrapedAt() != null && !v.lastScrapedAt().isBefore(at) ? Uni.createFrom().item(0)
                             : repository.writeVideoSnapshots(c, List.of(nextSnapshot(v, at)), at, MANUAL))
-                    .call(n -> repository.bumpStatsVersions(c, List.of(orgId)))
+                    .call(n -> organizations.bumpStatsVersions(Tx.of(c), List.of(orgId)))
                     .map(n -> new ManualResult("video", videoId, com.trackagoat.api.Json.ts(at), n, 0));
         })).invoke(r -> metrics.committed(MANUAL, 0, r.snapshotsWritten(), 0));
     }
@@ -298,7 +302,7 @@ public class ScrapeService {
             }
             return repository.writeVideoSnapshots(c, snaps, slot, SCHEDULED)
                     .invoke(written::addAndGet)
-                    .flatMap(n -> repository.bumpStatsVersions(c, batch.stream().map(DueVideo::orgId).toList()))
+                    .flatMap(n -> organizations.bumpStatsVersions(Tx.of(c), batch.stream().map(DueVideo::orgId).toList()))
                     .invoke(() -> batch.forEach(v -> touched.add(v.orgId())))
                     .replaceWith(batch.get(batch.size() - 1).id());
         });

@@ -3,8 +3,10 @@ package com.trackagoat.video;
 import com.trackagoat.api.ApiException;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.Params;
+import com.trackagoat.api.Tx;
 import com.trackagoat.auth.Caller;
 import com.trackagoat.org.Limits;
+import com.trackagoat.org.OrganizationRepository;
 import com.trackagoat.org.TierLimits;
 import com.trackagoat.scrape.ScrapeRepository;
 import com.trackagoat.scrape.ScrapeRepository.DueVideo;
@@ -47,13 +49,16 @@ public class VideoCreation {
     private final TierLimits tiers;
     private final ScrapeRepository snapshots;
     private final VideoRepository videos;
+    private final OrganizationRepository organizations;
     private final Clock clock;
 
-    public VideoCreation(Pool pool, TierLimits tiers, ScrapeRepository snapshots, VideoRepository videos, Clock clock) {
+    public VideoCreation(Pool pool, TierLimits tiers, ScrapeRepository snapshots, VideoRepository videos, OrganizationRepository organizations,
+                         Clock clock) {
         this.pool = pool;
         this.tiers = tiers;
         this.snapshots = snapshots;
         this.videos = videos;
+        this.organizations = organizations;
         this.clock = clock;
     }
 
@@ -151,7 +156,7 @@ public class VideoCreation {
                     .execute(Tuple.from(new Object[]{id, caller.orgId(), projectId, creatorId, tiktokId, url, readme.value(), meta,
                             posted == null ? null : posted.atOffset(ZoneOffset.UTC), nowUtc}))
                     .flatMap(r -> snapshots.writeVideoSnapshots(c, List.of(ScrapeService.nextSnapshot(fresh, now)), now, "initial"))
-                    .flatMap(n -> snapshots.bumpStatsVersions(c, List.of(caller.orgId())))
+                    .flatMap(n -> organizations.bumpStatsVersions(Tx.of(c), List.of(caller.orgId())))
                     .map(v -> new Written(id, false));
         }
         UUID id = tombstone.getUUID("id");
@@ -168,7 +173,7 @@ public class VideoCreation {
                         WHERE id = $1""")
                 .execute(Tuple.from(new Object[]{id, creatorId, readme.present(), readme.value(), metadata.present(), meta, nowUtc}))
                 .flatMap(r -> snapshots.writeVideoSnapshots(c, List.of(ScrapeService.nextSnapshot(restored, now)), now, "initial"))
-                .flatMap(n -> snapshots.bumpStatsVersions(c, List.of(caller.orgId())))
+                .flatMap(n -> organizations.bumpStatsVersions(Tx.of(c), List.of(caller.orgId())))
                 .map(v -> new Written(id, true));
     }
 }

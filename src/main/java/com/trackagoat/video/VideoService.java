@@ -5,6 +5,7 @@ import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
+import com.trackagoat.api.Tx;
 import com.trackagoat.campaign.CampaignItem;
 import com.trackagoat.org.OrganizationRepository;
 import com.trackagoat.project.ProjectRepository;
@@ -77,7 +78,7 @@ public class VideoService {
                     throw ApiException.invalidField("tracking_status");
                 }
                 v.trackingStatus = status.value();
-                counted = organizations.bumpStatsVersion(orgId);
+                counted = organizations.bumpStatsVersions(Tx.session(), List.of(orgId));
             }
             if (readme.present()) {
                 v.readme = readme.value();
@@ -98,7 +99,7 @@ public class VideoService {
             v.deletedAt = Json.now(clock);
             v.updatedAt = v.deletedAt;
             return CampaignItem.delete("itemType = 'video' and itemId = ?1", v.id)
-                    .flatMap(n -> organizations.bumpStatsVersion(orgId))
+                    .flatMap(n -> organizations.bumpStatsVersions(Tx.session(), List.of(orgId)))
                     .replaceWith(Envelope.deleted(v.id));
         });
     }
