@@ -29,10 +29,6 @@ public class CampaignItemRepository implements PanacheRepositoryBase<CampaignIte
         return find("campaignId = ?1 and itemType = ?2 and itemId = ?3", campaignId, type, itemId).firstResult();
     }
 
-    public Uni<Long> countDirect(UUID campaignId) {
-        return count("campaignId", campaignId);
-    }
-
     /** Whether {@code target} is {@code from} or is contained in it, directly or transitively. */
     @SuppressWarnings("unchecked")
     public Uni<Boolean> reaches(UUID from, UUID target) {

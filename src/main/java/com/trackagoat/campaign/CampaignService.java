@@ -9,9 +9,9 @@ import com.trackagoat.api.Params;
 import com.trackagoat.api.Tx;
 import com.trackagoat.auth.Caller;
 import com.trackagoat.creator.CreatorRepository;
-import com.trackagoat.org.Limits;
+import com.trackagoat.org.CountedLimit;
 import com.trackagoat.org.OrganizationRepository;
-import com.trackagoat.org.TierLimits;
+import com.trackagoat.org.PlanLimits;
 import com.trackagoat.project.Project;
 import com.trackagoat.project.ProjectRepository;
 import com.trackagoat.video.VideoRepository;
@@ -38,11 +38,11 @@ public class CampaignService {
     private final CreatorRepository creators;
     private final VideoRepository videos;
     private final OrganizationRepository organizations;
-    private final TierLimits tiers;
+    private final PlanLimits limits;
     private final Clock clock;
 
     public CampaignService(CampaignRepository campaigns, CampaignItemRepository items, ProjectRepository projects,
-                           CreatorRepository creators, VideoRepository videos, OrganizationRepository organizations, TierLimits tiers,
+                           CreatorRepository creators, VideoRepository videos, OrganizationRepository organizations, PlanLimits limits,
                            Clock clock) {
         this.campaigns = campaigns;
         this.items = items;
@@ -50,7 +50,7 @@ public class CampaignService {
         this.creators = creators;
         this.videos = videos;
         this.organizations = organizations;
-        this.tiers = tiers;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -108,11 +108,9 @@ public class CampaignService {
         var metadata = body.metadata();
         var targetViews = body.integer("target_views", true, 0);
         var targetAt = body.timestamp("target_at", true);
-        return projects.lockInOrg(caller.orgId(), projectId).flatMap(found -> {
+        return projects.findInOrg(caller.orgId(), projectId).flatMap(found -> {
             Project project = ApiException.requireFound(found);
-            Long max = tiers.of(caller.tier()).get(Limits.MAX_CAMPAIGNS);
-            return campaigns.count("projectId", project.id).flatMap(current -> {
-                Limits.requireRoom(Limits.MAX_CAMPAIGNS, current, max);
+            return limits.requireRoom(Tx.session(), CountedLimit.CAMPAIGNS, project.id).flatMap(v -> {
                 Campaign c = new Campaign();
                 c.id = UUID.randomUUID();
                 c.orgId = caller.orgId();
@@ -186,11 +184,9 @@ public class CampaignService {
                         if (cycle) {
                             throw new ApiException(409, "cycle_detected", "Adding this campaign would create a cycle");
                         }
-                        return items.countDirect(campaignId);
+                        return limits.requireRoom(Tx.session(), CountedLimit.CAMPAIGN_ITEMS, campaignId);
                     })
-                    .flatMap(current -> {
-                        Long max = tiers.of(caller.tier()).get(Limits.MAX_CAMPAIGN_ITEMS);
-                        Limits.requireRoom(Limits.MAX_CAMPAIGN_ITEMS, current, max);
+                    .flatMap(v -> {
                         CampaignItem item = new CampaignItem();
                         item.campaignId = campaignId;
                         item.itemType = type;

@@ -4,9 +4,9 @@ import com.trackagoat.api.ApiException;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.Tx;
 import com.trackagoat.auth.Caller;
-import com.trackagoat.org.Limits;
+import com.trackagoat.org.CountedLimit;
 import com.trackagoat.org.OrganizationRepository;
-import com.trackagoat.org.TierLimits;
+import com.trackagoat.org.PlanLimits;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,13 +31,13 @@ public class CreatorBulk {
 
     private final Pool pool;
     private final Handles handles;
-    private final TierLimits tiers;
+    private final PlanLimits limits;
     private final OrganizationRepository organizations;
 
-    public CreatorBulk(Pool pool, Handles handles, TierLimits tiers, OrganizationRepository organizations) {
+    public CreatorBulk(Pool pool, Handles handles, PlanLimits limits, OrganizationRepository organizations) {
         this.pool = pool;
         this.handles = handles;
-        this.tiers = tiers;
+        this.limits = limits;
         this.organizations = organizations;
     }
 
@@ -53,7 +53,6 @@ public class CreatorBulk {
         List<UUID> ids = body.uuidArray("creator_ids", 1, 100);
         List<UUID> done = new ArrayList<>();
         List<Object> errors = new ArrayList<>();
-        Long max = tiers.of(caller.tier()).get(Limits.MAX_CREATORS);
         return pool.withTransaction(c -> c.preparedQuery("SELECT 1 FROM project p JOIN organization o ON o.id = p.org_id "
                                 + "WHERE p.id = $1 AND o.id = $2 FOR UPDATE OF o").execute(Tuple.of(projectId, caller.orgId()))
                         .flatMap(rows -> {
@@ -61,7 +60,7 @@ public class CreatorBulk {
                                 throw ApiException.notFound();
                             }
                             return Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id ->
-                                    (reenable ? reenableOne(c, caller, projectId, id, max) : removeOne(c, projectId, id))
+                                    (reenable ? reenableOne(c, caller, projectId, id) : removeOne(c, projectId, id))
                                             .map(error -> {
                                                 if (error == null) {
                                                     done.add(id);
@@ -91,7 +90,7 @@ public class CreatorBulk {
     }
 
     /** Null when re-enabled, else the error of this id. */
-    private Uni<ApiException> reenableOne(SqlConnection c, Caller caller, UUID projectId, UUID id, Long max) {
+    private Uni<ApiException> reenableOne(SqlConnection c, Caller caller, UUID projectId, UUID id) {
         return creator(c, projectId, id).flatMap(row -> {
             if (row == null) {
                 return Uni.createFrom().item(ApiException.notFound());
@@ -111,17 +110,12 @@ public class CreatorBulk {
                 if (isTaken) {
                     return Uni.createFrom().item(ApiException.conflict("handle_taken"));
                 }
-                return c.preparedQuery("SELECT count(*) FROM creator WHERE org_id = $1 AND status = 'active'").execute(Tuple.of(caller.orgId()))
-                        .flatMap(count -> {
-                            long current = count.iterator().next().getLong(0);
-                            if (max != null && current >= max) {
-                                return Uni.createFrom().item(ApiException.limitReached(Limits.MAX_CREATORS, current, max));
-                            }
-                            return c.preparedQuery("UPDATE creator SET status = 'active', resume_baseline = true, updated_at = now() WHERE id = $1")
-                                    .execute(Tuple.of(id))
-                                    .flatMap(r -> c.preparedQuery("UPDATE video SET resume_baseline = true WHERE creator_id = $1").execute(Tuple.of(id)))
-                                    .replaceWith((ApiException) null);
-                        });
+                return limits.requireRoom(Tx.of(c), CountedLimit.CREATORS, caller.orgId())
+                        .flatMap(v -> c.preparedQuery("UPDATE creator SET status = 'active', resume_baseline = true, updated_at = now() WHERE id = $1")
+                                .execute(Tuple.of(id)))
+                        .flatMap(r -> c.preparedQuery("UPDATE video SET resume_baseline = true WHERE creator_id = $1").execute(Tuple.of(id)))
+                        .replaceWith((ApiException) null)
+                        .onFailure(ApiException.class).recoverWithItem(e -> (ApiException) e);
             });
         });
     }

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.trackagoat.api.ApiException;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
+import com.trackagoat.api.Tx;
 import com.trackagoat.auth.Caller;
-import com.trackagoat.org.Limits;
-import com.trackagoat.org.TierLimits;
+import com.trackagoat.org.CountedLimit;
+import com.trackagoat.org.PlanLimits;
 import com.trackagoat.scrape.ScrapeRepository.DueCreator;
 import com.trackagoat.scrape.ScrapeService;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -58,15 +59,15 @@ public class CreatorCreation {
 
     private final Pool pool;
     private final Handles handles;
-    private final TierLimits tiers;
+    private final PlanLimits limits;
     private final ScrapeService scraper;
     private final CreatorRepository creators;
     private final Clock clock;
 
-    public CreatorCreation(Pool pool, Handles handles, TierLimits tiers, ScrapeService scraper, CreatorRepository creators, Clock clock) {
+    public CreatorCreation(Pool pool, Handles handles, PlanLimits limits, ScrapeService scraper, CreatorRepository creators, Clock clock) {
         this.pool = pool;
         this.handles = handles;
-        this.tiers = tiers;
+        this.limits = limits;
         this.scraper = scraper;
         this.creators = creators;
         this.clock = clock;
@@ -163,20 +164,11 @@ public class CreatorCreation {
                                             throw ApiException.conflict("handle_taken");
                                         }
                                         UUID reactivate = row == null ? null : row.getUUID("id");
-                                        return checkCap(c, caller).flatMap(v -> write(c, caller, projectId, in, reactivate, timezone, now));
+                                        return limits.requireRoom(Tx.of(c), CountedLimit.CREATORS, caller.orgId())
+                                                .flatMap(v -> write(c, caller, projectId, in, reactivate, timezone, now));
                                     });
                         }))
                 .flatMap(w -> Panache.withSession(() -> creators.find("id", w.id()).firstResult()).map(e -> new Outcome(CreatorDto.of(e), w.reactivated())));
-    }
-
-    private Uni<Void> checkCap(SqlConnection c, Caller caller) {
-        Long max = tiers.of(caller.tier()).get(Limits.MAX_CREATORS);
-        return c.preparedQuery("SELECT count(*) FROM creator WHERE org_id = $1 AND status = 'active'").execute(Tuple.of(caller.orgId()))
-                .map(rows -> {
-                    long current = rows.iterator().next().getLong(0);
-                    Limits.requireRoom(Limits.MAX_CREATORS, current, max);
-                    return null;
-                });
     }
 
     private Uni<Written> write(SqlConnection c, Caller caller, UUID projectId, Input in, UUID reactivate, String timezone, Instant now) {

@@ -15,9 +15,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -39,14 +36,15 @@ public class OrganizationService {
     private final OrganizationRepository organizations;
     private final ApiKeyService keys;
     private final TierLimits tiers;
-    private final Pool pool;
+    private final PlanLimitRepository limits;
     private final Clock clock;
 
-    public OrganizationService(OrganizationRepository organizations, ApiKeyService keys, TierLimits tiers, Pool pool, Clock clock) {
+    public OrganizationService(OrganizationRepository organizations, ApiKeyService keys, TierLimits tiers, PlanLimitRepository limits,
+                               Clock clock) {
         this.organizations = organizations;
         this.keys = keys;
         this.tiers = tiers;
-        this.pool = pool;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -151,18 +149,8 @@ public class OrganizationService {
         return tz;
     }
 
+    /** The organization's usage today (UTC), counted as its plan limits count. */
     private Uni<OwnOrganizationDto.Usage> usage(UUID orgId) {
-        return pool.preparedQuery("""
-                        SELECT (SELECT count(*) FROM creator WHERE org_id = $1 AND status = 'active'),
-                               (SELECT count(*) FROM project WHERE org_id = $1),
-                               (SELECT count(*) FROM video WHERE org_id = $1 AND deleted_at IS NULL AND tracking_status = 'direct_add'),
-                               (SELECT count(*) FROM api_key WHERE org_id = $1 AND revoked_at IS NULL),
-                               coalesce((SELECT api_requests FROM org_daily_usage WHERE org_id = $1 AND day = $2), 0),
-                               coalesce((SELECT manual_scrapes FROM org_daily_usage WHERE org_id = $1 AND day = $2), 0)""")
-                .execute(Tuple.of(orgId, LocalDate.now(clock.withZone(ZoneOffset.UTC))))
-                .map(rows -> {
-                    Row r = rows.iterator().next();
-                    return new OwnOrganizationDto.Usage(r.getLong(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5));
-                });
+        return limits.usage(orgId, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     }
 }

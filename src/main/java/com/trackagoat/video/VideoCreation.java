@@ -5,9 +5,9 @@ import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.Params;
 import com.trackagoat.api.Tx;
 import com.trackagoat.auth.Caller;
-import com.trackagoat.org.Limits;
+import com.trackagoat.org.CountedLimit;
 import com.trackagoat.org.OrganizationRepository;
-import com.trackagoat.org.TierLimits;
+import com.trackagoat.org.PlanLimits;
 import com.trackagoat.scrape.ScrapeRepository;
 import com.trackagoat.scrape.ScrapeRepository.DueVideo;
 import com.trackagoat.scrape.ScrapeService;
@@ -46,16 +46,16 @@ public class VideoCreation {
     }
 
     private final Pool pool;
-    private final TierLimits tiers;
+    private final PlanLimits limits;
     private final ScrapeRepository snapshots;
     private final VideoRepository videos;
     private final OrganizationRepository organizations;
     private final Clock clock;
 
-    public VideoCreation(Pool pool, TierLimits tiers, ScrapeRepository snapshots, VideoRepository videos, OrganizationRepository organizations,
+    public VideoCreation(Pool pool, PlanLimits limits, ScrapeRepository snapshots, VideoRepository videos, OrganizationRepository organizations,
                          Clock clock) {
         this.pool = pool;
-        this.tiers = tiers;
+        this.limits = limits;
         this.snapshots = snapshots;
         this.videos = videos;
         this.organizations = organizations;
@@ -106,8 +106,8 @@ public class VideoCreation {
                                     if (row != null && !row.getBoolean("deleted")) {
                                         throw new ApiException(409, "duplicate", "Video is already tracked in this project");
                                     }
-                                    return checkCap(c, caller).flatMap(v -> write(c, caller, projectId, creator, tiktokId, canonical, readme,
-                                            metadata, row, now));
+                                    return limits.requireRoom(Tx.of(c), CountedLimit.TRACKED_VIDEOS, caller.orgId())
+                                            .flatMap(v -> write(c, caller, projectId, creator, tiktokId, canonical, readme, metadata, row, now));
                                 })))
                 .flatMap(w -> Panache.withSession(() -> videos.find("id", w.id()).firstResult())
                         .map(v -> new Outcome(VideoDto.of(v), w.restored())));
@@ -129,16 +129,6 @@ public class VideoCreation {
         }
         return c.preparedQuery("SELECT id FROM creator WHERE project_id = $1 AND tiktok_handle = $2 AND status <> 'removed'")
                 .execute(Tuple.of(projectId, handle)).map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
-    }
-
-    private Uni<Void> checkCap(SqlConnection c, Caller caller) {
-        Long max = tiers.of(caller.tier()).get(Limits.MAX_TRACKED_VIDEOS);
-        return c.preparedQuery("SELECT count(*) FROM video WHERE org_id = $1 AND deleted_at IS NULL AND tracking_status = 'direct_add'")
-                .execute(Tuple.of(caller.orgId())).map(rows -> {
-                    long current = rows.iterator().next().getLong(0);
-                    Limits.requireRoom(Limits.MAX_TRACKED_VIDEOS, current, max);
-                    return null;
-                });
     }
 
     private Uni<Written> write(SqlConnection c, Caller caller, UUID projectId, UUID creatorId, String tiktokId, String url,
