@@ -88,13 +88,7 @@ public class CreatorService {
         if (handles.isBanned(handle)) {
             throw ApiException.conflict("creator_banned");
         }
-        return creators.handleTaken(c.projectId, handle, c.id).map(taken -> {
-            if (taken) {
-                throw ApiException.conflict("handle_taken");
-            }
-            c.tiktokHandle = handle;
-            return null;
-        });
+        return handles.requireAvailable(Tx.session(), c.projectId, handle, c.id).invoke(() -> c.tiktokHandle = handle);
     }
 
     /**
