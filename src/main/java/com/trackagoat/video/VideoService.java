@@ -9,6 +9,7 @@ import com.trackagoat.api.Tx;
 import com.trackagoat.campaign.CampaignItem;
 import com.trackagoat.org.OrganizationRepository;
 import com.trackagoat.project.ProjectRepository;
+import com.trackagoat.scrape.ScrapeRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -41,12 +42,15 @@ public class VideoService {
     private final VideoRepository videos;
     private final OrganizationRepository organizations;
     private final ProjectRepository projects;
+    private final ScrapeRepository scrapes;
     private final Clock clock;
 
-    public VideoService(VideoRepository videos, OrganizationRepository organizations, ProjectRepository projects, Clock clock) {
+    public VideoService(VideoRepository videos, OrganizationRepository organizations, ProjectRepository projects, ScrapeRepository scrapes,
+                        Clock clock) {
         this.videos = videos;
         this.organizations = organizations;
         this.projects = projects;
+        this.scrapes = scrapes;
         this.clock = clock;
     }
 
@@ -110,14 +114,14 @@ public class VideoService {
      */
     @WithTransaction
     public Uni<VideoDto> setTracking(UUID orgId, UUID id, boolean disabled) {
-        return videos.findVisible(orgId, id).map(found -> {
+        return videos.findVisible(orgId, id).flatMap(found -> {
             Video v = ApiException.requireFound(found);
-            if (v.trackingDisabled != disabled) {
-                v.trackingDisabled = disabled;
-                v.resumeBaseline = !disabled;
-                v.updatedAt = Json.now(clock);
+            if (v.trackingDisabled == disabled) {
+                return Uni.createFrom().item(VideoDto.of(v));
             }
-            return VideoDto.of(v);
+            v.trackingDisabled = disabled;
+            v.updatedAt = Json.now(clock);
+            return scrapes.resumeVideo(Tx.session(), v.id, !disabled).replaceWith(VideoDto.of(v));
         });
     }
 
