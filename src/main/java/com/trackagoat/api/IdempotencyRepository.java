@@ -49,12 +49,14 @@ public class IdempotencyRepository {
 
     /** Gives the key up (the request did not succeed). */
     public Uni<Void> release(UUID orgId, String key) {
-        return pool.preparedQuery("DELETE FROM idempotency_key WHERE org_id = $1 AND idem_key = $2").execute(Tuple.of(orgId, key)).replaceWithVoid();
+        return pool.preparedQuery("DELETE FROM idempotency_key WHERE org_id = $1 AND idem_key = $2").execute(Tuple.of(orgId, key))
+                .replaceWithVoid();
     }
 
     /** The claim of the key, or null when there is none (released meanwhile). */
     public Uni<Stored> find(UUID orgId, String key) {
-        return pool.preparedQuery("SELECT method, path, body_sha256, response_status, response_body FROM idempotency_key WHERE org_id = $1 AND idem_key = $2")
+        return pool.preparedQuery("SELECT method, path, body_sha256, response_status, response_body FROM idempotency_key "
+                        + "WHERE org_id = $1 AND idem_key = $2")
                 .execute(Tuple.of(orgId, key))
                 .map(rows -> {
                     if (rows.size() == 0) {

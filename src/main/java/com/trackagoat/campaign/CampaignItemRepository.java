@@ -43,6 +43,11 @@ public class CampaignItemRepository implements PanacheRepositoryBase<CampaignIte
                 .getSingleResult().map(n -> n > 0));
     }
 
+    /** Removes every membership of the item in any campaign. */
+    public Uni<Long> deleteMemberships(String itemType, UUID itemId) {
+        return delete("itemType = ?1 and itemId = ?2", itemType, itemId);
+    }
+
     /** Removes the campaign's own items and every membership listing it as an item of another campaign. */
     public Uni<Long> deleteAllOf(UUID campaignId) {
         return delete("campaignId = ?1 or (itemType = 'campaign' and itemId = ?1)", campaignId);

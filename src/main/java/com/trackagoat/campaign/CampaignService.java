@@ -194,7 +194,8 @@ public class CampaignService {
                         item.orgId = orgId;
                         item.projectId = campaign.projectId;
                         item.createdAt = Json.now(clock);
-                        return items.persist(item).call(i -> organizations.bumpStatsVersions(Tx.session(), List.of(orgId))).map(CampaignItemDto::of);
+                        return items.persist(item).call(i -> organizations.bumpStatsVersions(Tx.session(), List.of(orgId)))
+                                .map(CampaignItemDto::of);
                     });
         });
     }

@@ -156,7 +156,7 @@ public class CreatorCreation {
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         return pool.withTransaction(c -> write(c, caller.orgId(), projectId, in, now))
-                .flatMap(w -> Panache.withSession(() -> creators.find("id", w.id()).firstResult()).map(e -> new Outcome(CreatorDto.of(e), w.reactivated())));
+                .flatMap(w -> Panache.withSession(() -> creators.findById(w.id())).map(e -> new Outcome(CreatorDto.of(e), w.reactivated())));
     }
 
     /**

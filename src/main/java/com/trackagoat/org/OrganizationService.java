@@ -75,7 +75,9 @@ public class OrganizationService {
             throw ApiException.noUpdatableField();
         }
         return lockedForUpdate(orgId).flatMap(org -> apply(org, name, timezone)
-                .flatMap(v -> organizations.flush()).flatMap(v -> usage(org.id)).map(u -> OwnOrganizationDto.of(org, tiers.of(org.tier), u)));
+                .flatMap(v -> organizations.flush())
+                .flatMap(v -> usage(org.id))
+                .map(u -> OwnOrganizationDto.of(org, tiers.of(org.tier), u)));
     }
 
     @WithSession

@@ -119,8 +119,8 @@ public class Backfill {
                     continue;
                 }
                 VideoCounters last = lastVideo.get(v.id());
-                VideoSnapshot snap = ScrapeService.nextSnapshot(new DueVideo(v.id(), orgId, v.postedAt(), last == null ? null : previous, last, false),
-                        slot);
+                DueVideo due = new DueVideo(v.id(), orgId, v.postedAt(), last == null ? null : previous, last, false);
+                VideoSnapshot snap = ScrapeService.nextSnapshot(due, slot);
                 lastVideo.put(v.id(), snap.counters());
                 snaps.add(snap);
             }

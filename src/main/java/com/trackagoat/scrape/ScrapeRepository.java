@@ -396,7 +396,8 @@ public class ScrapeRepository {
 
     /** Whether the organization has any snapshot. */
     public Uni<Boolean> hasSnapshots(UUID orgId) {
-        return pool.preparedQuery("SELECT (SELECT count(*) FROM video_snapshot WHERE org_id = $1) + (SELECT count(*) FROM creator_snapshot WHERE org_id = $1)")
+        return pool.preparedQuery("SELECT (SELECT count(*) FROM video_snapshot WHERE org_id = $1) "
+                        + "+ (SELECT count(*) FROM creator_snapshot WHERE org_id = $1)")
                 .execute(Tuple.of(orgId)).map(rows -> rows.iterator().next().getLong(0) > 0);
     }
 

@@ -97,7 +97,7 @@ public class VideoCreation {
         String canonical = "https://www.tiktok.com/@" + handle + "/video/" + tiktokId;
         Request request = new Request(projectId, handle, tiktokId, canonical, creatorId, readme, metadata);
         return pool.withTransaction(c -> write(c, caller.orgId(), request, now))
-                .flatMap(w -> Panache.withSession(() -> videos.find("id", w.id()).firstResult())
+                .flatMap(w -> Panache.withSession(() -> videos.findById(w.id()))
                         .map(v -> new Outcome(VideoDto.of(v), w.restored())));
     }
 
@@ -116,7 +116,8 @@ public class VideoCreation {
                 })
                 .flatMap(creatorId -> videos.findInProject(c, r.projectId(), r.tiktokId())
                         .call(existing -> requireUntracked(c, orgId, existing))
-                        .flatMap(existing -> existing == null ? insert(c, orgId, r, creatorId, now) : restore(c, r, existing.id(), creatorId, now)))
+                        .flatMap(existing -> existing == null ? insert(c, orgId, r, creatorId, now)
+                                : restore(c, r, existing.id(), creatorId, now)))
                 .call(w -> scrapes.dueVideo(c, w.id()).flatMap(due -> scraper.scrapeVideoNow(c, due, now, "initial")));
     }
 

@@ -53,6 +53,11 @@ public class VideoRepository implements PanacheRepositoryBase<Video, UUID> {
         return find("id = :id and orgId = :org and " + VISIBLE, Parameters.with("id", id).and("org", orgId)).firstResult();
     }
 
+    /** The visible videos of the organization among {@code ids}. */
+    public Uni<List<Video>> listVisible(UUID orgId, List<UUID> ids) {
+        return find("id in ?1 and orgId = ?2 and " + VISIBLE, ids, orgId).list();
+    }
+
     /** The project's video with the TikTok id (a deleted one too), else null. */
     public Uni<Existing> findInProject(SqlConnection c, UUID projectId, String tiktokVideoId) {
         return c.preparedQuery("SELECT id, deleted_at IS NOT NULL AS deleted FROM video WHERE project_id = $1 AND tiktok_video_id = $2")

@@ -6,7 +6,7 @@ import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Tx;
-import com.trackagoat.campaign.CampaignItem;
+import com.trackagoat.campaign.CampaignItemRepository;
 import com.trackagoat.org.OrganizationRepository;
 import com.trackagoat.project.ProjectRepository;
 import com.trackagoat.scrape.ScrapeRepository;
@@ -43,14 +43,16 @@ public class VideoService {
     private final OrganizationRepository organizations;
     private final ProjectRepository projects;
     private final ScrapeRepository scrapes;
+    private final CampaignItemRepository campaignItems;
     private final Clock clock;
 
     public VideoService(VideoRepository videos, OrganizationRepository organizations, ProjectRepository projects, ScrapeRepository scrapes,
-                        Clock clock) {
+                        CampaignItemRepository campaignItems, Clock clock) {
         this.videos = videos;
         this.organizations = organizations;
         this.projects = projects;
         this.scrapes = scrapes;
+        this.campaignItems = campaignItems;
         this.clock = clock;
     }
 
@@ -102,7 +104,7 @@ public class VideoService {
             Video v = ApiException.requireFound(found);
             v.deletedAt = Json.now(clock);
             v.updatedAt = v.deletedAt;
-            return CampaignItem.delete("itemType = 'video' and itemId = ?1", v.id)
+            return campaignItems.deleteMemberships("video", v.id)
                     .flatMap(n -> organizations.bumpStatsVersions(Tx.session(), List.of(orgId)))
                     .replaceWith(Envelope.deleted(v.id));
         });
@@ -131,7 +133,7 @@ public class VideoService {
         List<UUID> ids = body.uuidArray("video_ids", 1, 100);
         Set<UUID> visible = new HashSet<>();
         return projects.findInOrg(orgId, projectId).map(ApiException::requireFound)
-                .flatMap(p -> videos.find("id in ?1 and orgId = ?2 and " + VideoRepository.VISIBLE, ids, orgId).list()).map(vis -> {
+                .flatMap(p -> videos.listVisible(orgId, ids)).map(vis -> {
                 vis.forEach(v -> {
                     if (v.projectId.equals(projectId)) {
                         visible.add(v.id);
