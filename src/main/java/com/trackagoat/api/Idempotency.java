@@ -3,9 +3,6 @@ package com.trackagoat.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,9 +10,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -34,12 +31,14 @@ public class Idempotency {
     static final Duration TTL = Duration.ofHours(24);
     private static final Pattern VALID = Pattern.compile("^[\\x20-\\x7E]{1,255}$");
 
-    private final Pool pool;
+    private final IdempotencyRepository repository;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    public Idempotency(Pool pool, ObjectMapper mapper) {
-        this.pool = pool;
+    public Idempotency(IdempotencyRepository repository, ObjectMapper mapper, Clock clock) {
+        this.repository = repository;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     /**
@@ -65,47 +64,33 @@ public class Idempotency {
             return action.get().map(this::toResponse);
         }
         String fingerprint = sha256(body == null ? new byte[0] : body);
-        Instant now = Instant.now();
-        return pool.preparedQuery("DELETE FROM idempotency_key WHERE org_id = $1 AND idem_key = $2 AND expires_at <= $3")
-                .execute(Tuple.of(orgId, key, now.atOffset(ZoneOffset.UTC)))
-                .flatMap(r -> pool.preparedQuery("""
-                                INSERT INTO idempotency_key (org_id, idem_key, method, path, body_sha256, created_at, expires_at)
-                                VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING""")
-                        .execute(Tuple.from(new Object[]{orgId, key, method, path, fingerprint, now.atOffset(ZoneOffset.UTC),
-                                now.plus(TTL).atOffset(ZoneOffset.UTC)})))
-                .flatMap(claimed -> claimed.rowCount() == 1 ? execute(orgId, key, action) : existing(orgId, key, method, path, fingerprint));
+        Instant now = Instant.now(clock);
+        return repository.deleteExpired(orgId, key, now)
+                .flatMap(v -> repository.claim(orgId, key, method, path, fingerprint, now, now.plus(TTL)))
+                .flatMap(claimed -> claimed ? execute(orgId, key, action) : existing(orgId, key, method, path, fingerprint));
     }
 
     private <T> Uni<Response> execute(UUID orgId, String key, Supplier<Uni<RestResponse<Envelope<T>>>> action) {
         return Uni.createFrom().deferred(action::get)
                 .map(this::toResponse)
-                .onFailure().call(e -> release(orgId, key))
-                .call(res -> res.getStatus() / 100 == 2
-                        ? pool.preparedQuery("UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE org_id = $1 AND idem_key = $2")
-                        .execute(Tuple.of(orgId, key, res.getStatus(), io.vertx.core.buffer.Buffer.buffer((byte[]) res.getEntity())))
-                        : release(orgId, key));
-    }
-
-    private Uni<Void> release(UUID orgId, String key) {
-        return pool.preparedQuery("DELETE FROM idempotency_key WHERE org_id = $1 AND idem_key = $2").execute(Tuple.of(orgId, key)).replaceWithVoid();
+                .onFailure().call(e -> repository.release(orgId, key))
+                .call(res -> res.getStatus() / 100 == 2 ? repository.complete(orgId, key, res.getStatus(), (byte[]) res.getEntity())
+                        : repository.release(orgId, key));
     }
 
     private Uni<Response> existing(UUID orgId, String key, String method, String path, String fingerprint) {
-        return pool.preparedQuery("SELECT method, path, body_sha256, response_status, response_body FROM idempotency_key WHERE org_id = $1 AND idem_key = $2")
-                .execute(Tuple.of(orgId, key))
-                .map(rows -> {
-                    if (rows.size() == 0) {   // released meanwhile: the caller may retry
+        return repository.find(orgId, key)
+                .map(stored -> {
+                    if (stored == null) {   // released meanwhile: the caller may retry
                         throw new ApiException(409, "idempotency_key_in_use", "A request with this Idempotency-Key is still in progress");
                     }
-                    Row r = rows.iterator().next();
-                    if (!r.getString("method").equals(method) || !r.getString("path").equals(path) || !r.getString("body_sha256").equals(fingerprint)) {
+                    if (!stored.method().equals(method) || !stored.path().equals(path) || !stored.bodySha256().equals(fingerprint)) {
                         throw new ApiException(409, "idempotency_key_reused", "Idempotency-Key was already used for a different request");
                     }
-                    Integer status = r.getInteger("response_status");
-                    if (status == null) {
+                    if (stored.status() == null) {
                         throw new ApiException(409, "idempotency_key_in_use", "A request with this Idempotency-Key is still in progress");
                     }
-                    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(r.getBuffer("response_body").getBytes())
+                    return Response.status(stored.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(stored.body())
                             .header("Idempotent-Replayed", "true").build();
                 });
     }

@@ -1,5 +1,6 @@
 package com.trackagoat.api;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -20,8 +21,8 @@ public final class Json {
         return date == null ? null : date.toString();
     }
 
-    /** Now, at the microsecond precision PostgreSQL stores, so cursors round-trip exactly. */
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    /** Now on {@code clock}, at the microsecond precision PostgreSQL stores, so cursors round-trip exactly. */
+    public static Instant now(Clock clock) {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -22,10 +22,6 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
         return find("id = ?1 and orgId = ?2", id, orgId).firstResult();
     }
 
-    public Uni<Long> countActive(UUID orgId) {
-        return count("orgId = ?1 and revokedAt is null", orgId);
-    }
-
     public Uni<Boolean> existsWithHash(String hash) {
         return count("keyHash", hash).map(n -> n > 0);
     }

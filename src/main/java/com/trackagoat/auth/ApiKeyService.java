@@ -7,31 +7,30 @@ import com.trackagoat.api.Page;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
-import com.trackagoat.org.Limits;
-import com.trackagoat.org.OrganizationRepository;
-import com.trackagoat.org.TierLimits;
+import com.trackagoat.api.Tx;
+import com.trackagoat.org.CountedLimit;
+import com.trackagoat.org.PlanLimits;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ApiKeyService {
 
     private final ApiKeyRepository keys;
-    private final OrganizationRepository organizations;
-    private final TierLimits tiers;
+    private final PlanLimits limits;
+    private final Clock clock;
 
-    public ApiKeyService(ApiKeyRepository keys, OrganizationRepository organizations, TierLimits tiers) {
+    public ApiKeyService(ApiKeyRepository keys, PlanLimits limits, Clock clock) {
         this.keys = keys;
-        this.organizations = organizations;
-        this.tiers = tiers;
+        this.limits = limits;
+        this.clock = clock;
     }
 
     @WithSession
@@ -52,12 +51,7 @@ public class ApiKeyService {
                 throw ApiException.insufficientScope(scope, caller.scopes());
             }
         }
-        return organizations.findById(caller.orgId(), LockModeType.PESSIMISTIC_WRITE)
-                .flatMap(org -> keys.countActive(org.id).flatMap(active -> {
-                    Long max = tiers.of(org.tier).get(Limits.MAX_API_KEYS);
-                    Limits.requireRoom(Limits.MAX_API_KEYS, active, max);
-                    return issue(org.id, name, scopes);
-                }));
+        return limits.requireRoom(Tx.session(), CountedLimit.API_KEYS, caller.orgId()).flatMap(v -> issue(caller.orgId(), name, scopes));
     }
 
     /** Creates a key in the current transaction; the plaintext appears only in this answer. */
@@ -74,7 +68,7 @@ public class ApiKeyService {
         k.prefix = ApiKeys.prefix(plaintext);
         k.keyHash = ApiKeys.hash(plaintext);
         k.scopes = Scopes.format(scopes);
-        k.createdAt = Json.now();
+        k.createdAt = Json.now(clock);
         return keys.persist(k);
     }
 
@@ -93,7 +87,7 @@ public class ApiKeyService {
         return keys.findInOrg(orgId, id).map(found -> {
             ApiKey k = ApiException.requireFound(found);
             if (k.revokedAt == null) {
-                k.revokedAt = Json.now();
+                k.revokedAt = Json.now(clock);
             }
             return Deleted.of(k.id);
         });

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,12 +34,14 @@ public class AuthFilter {
     private final KeyRateLimiter limiter;
     private final TierLimits tiers;
     private final CurrentCaller current;
+    private final Clock clock;
 
-    public AuthFilter(AuthRepository repository, KeyRateLimiter limiter, TierLimits tiers, CurrentCaller current) {
+    public AuthFilter(AuthRepository repository, KeyRateLimiter limiter, TierLimits tiers, CurrentCaller current, Clock clock) {
         this.repository = repository;
         this.limiter = limiter;
         this.tiers = tiers;
         this.current = current;
+        this.clock = clock;
     }
 
     static boolean isApiPath(String path) {
@@ -63,7 +66,7 @@ public class AuthFilter {
             }
             Caller caller = row.caller();
             current.set(caller);
-            long now = System.currentTimeMillis();
+            long now = clock.millis();
             KeyRateLimiter.Decision decision = limiter.tryAcquire(caller.keyId(), now);
             ctx.setProperty(RATE, decision);
             if (!decision.allowed()) {
@@ -79,7 +82,7 @@ public class AuthFilter {
                     return refuse(ApiException.rateLimited(Math.max(1, toMidnight)));
                 }
                 if (row.lastUsedAt() == null || row.lastUsedAt().isBefore(at.minus(TOUCH_EVERY))) {
-                    return repository.touch(caller.keyId(), Json.now()).replaceWith((Response) null);
+                    return repository.touch(caller.keyId(), Json.now(clock)).replaceWith((Response) null);
                 }
                 return Uni.createFrom().nullItem();
             });

@@ -17,7 +17,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -36,9 +36,10 @@ public class Bootstrap {
     private final DemoSeeder demo;
     private final Backfill backfill;
     private final StartupGate gate;
+    private final Clock clock;
 
     public Bootstrap(TrackagoatConfig config, OrganizationRepository organizations, OrganizationService organizationService,
-                     ApiKeyService keys, DemoSeeder demo, Backfill backfill, StartupGate gate) {
+                     ApiKeyService keys, DemoSeeder demo, Backfill backfill, StartupGate gate, Clock clock) {
         this.config = config;
         this.organizations = organizations;
         this.organizationService = organizationService;
@@ -46,6 +47,7 @@ public class Bootstrap {
         this.demo = demo;
         this.backfill = backfill;
         this.gate = gate;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event, @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port)
@@ -65,7 +67,7 @@ public class Bootstrap {
         if (demoKey != null) {
             String key = demoKey;
             UUID demoOrg = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> demo.ensure(key)));
-            VertxContextSupport.subscribeAndAwait(() -> backfill.ensureHistory(demoOrg, config.demo().historyDays(), Instant.now()));
+            VertxContextSupport.subscribeAndAwait(() -> backfill.ensureHistory(demoOrg, config.demo().historyDays(), clock.instant()));
             LOG.infof("Demo organization ready. Try:%n  curl -H 'Authorization: Bearer %s' http://localhost:%d/api/v1/projects",
                     demoKey, port);
         }

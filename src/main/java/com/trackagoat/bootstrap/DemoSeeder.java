@@ -66,12 +66,12 @@ public class DemoSeeder {
     private final Clock clock;
 
     public DemoSeeder(OrganizationRepository organizations, OrganizationService organizationService, ApiKeyService keys,
-                      TrackagoatConfig config) {
+                      TrackagoatConfig config, Clock clock) {
         this.organizations = organizations;
         this.organizationService = organizationService;
         this.keys = keys;
         this.config = config;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /**
@@ -146,17 +146,17 @@ public class DemoSeeder {
         return UUID.nameUUIDFromBytes(("trackagoat-demo:" + name).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Project project(Organization org, String name) {
+    private Project project(Organization org, String name) {
         Project p = new Project();
         p.id = demoId("project:" + name);
         p.orgId = org.id;
         p.name = name;
-        p.createdAt = Json.now();
+        p.createdAt = Json.now(clock);
         p.updatedAt = p.createdAt;
         return p;
     }
 
-    private static Creator creator(Organization org, Project p, DemoCreator dc, LocalDate trackingStart) {
+    private Creator creator(Organization org, Project p, DemoCreator dc, LocalDate trackingStart) {
         Creator c = new Creator();
         c.id = demoId("creator:" + dc.handle());
         c.orgId = org.id;
@@ -167,12 +167,12 @@ public class DemoSeeder {
         c.trackingMode = dc.mode();
         c.trackingStartDate = trackingStart;
         c.status = Creator.ACTIVE;
-        c.createdAt = Json.now();
+        c.createdAt = Json.now(clock);
         c.updatedAt = c.createdAt;
         return c;
     }
 
-    private static Video video(Organization org, Project p, Creator c, String handle, Instant postedAt, String title, String status) {
+    private Video video(Organization org, Project p, Creator c, String handle, Instant postedAt, String title, String status) {
         Video v = new Video();
         long random = Integer.toUnsignedLong(demoId("video-bits:" + handle + postedAt).hashCode());
         String tiktokId = Long.toUnsignedString((postedAt.getEpochSecond() << 32) | random);
@@ -186,12 +186,12 @@ public class DemoSeeder {
         v.metadata = "{}";
         v.trackingStatus = status;
         v.postedAt = postedAt;
-        v.createdAt = Json.now();
+        v.createdAt = Json.now(clock);
         v.updatedAt = v.createdAt;
         return v;
     }
 
-    private static Goal goal(Organization org, Creator c, String metric, String period, int target) {
+    private Goal goal(Organization org, Creator c, String metric, String period, int target) {
         Goal g = new Goal();
         g.id = demoId("goal:" + c.tiktokHandle);
         g.orgId = org.id;
@@ -201,31 +201,31 @@ public class DemoSeeder {
         g.period = period;
         g.targetValue = BigDecimal.valueOf(target);
         g.active = true;
-        g.createdAt = Json.now();
+        g.createdAt = Json.now(clock);
         g.updatedAt = g.createdAt;
         return g;
     }
 
-    private static Campaign campaign(Organization org, Project p, String name) {
+    private Campaign campaign(Organization org, Project p, String name) {
         Campaign c = new Campaign();
         c.id = demoId("campaign:" + name);
         c.orgId = org.id;
         c.projectId = p.id;
         c.name = name;
         c.metadata = "{}";
-        c.createdAt = Json.now();
+        c.createdAt = Json.now(clock);
         c.updatedAt = c.createdAt;
         return c;
     }
 
-    private static CampaignItem item(Campaign campaign, String type, UUID itemId) {
+    private CampaignItem item(Campaign campaign, String type, UUID itemId) {
         CampaignItem i = new CampaignItem();
         i.campaignId = campaign.id;
         i.itemType = type;
         i.itemId = itemId;
         i.orgId = campaign.orgId;
         i.projectId = campaign.projectId;
-        i.createdAt = Json.now();
+        i.createdAt = Json.now(clock);
         return i;
     }
 }

@@ -29,10 +29,6 @@ public class CampaignItemRepository implements PanacheRepositoryBase<CampaignIte
         return find("campaignId = ?1 and itemType = ?2 and itemId = ?3", campaignId, type, itemId).firstResult();
     }
 
-    public Uni<Long> countDirect(UUID campaignId) {
-        return count("campaignId", campaignId);
-    }
-
     /** Whether {@code target} is {@code from} or is contained in it, directly or transitively. */
     @SuppressWarnings("unchecked")
     public Uni<Boolean> reaches(UUID from, UUID target) {
@@ -45,6 +41,11 @@ public class CampaignItemRepository implements PanacheRepositoryBase<CampaignIte
                         SELECT count(*) FROM tree WHERE id = CAST(?2 AS uuid)""", Long.class)
                 .setParameter(1, from.toString()).setParameter(2, target.toString())
                 .getSingleResult().map(n -> n > 0));
+    }
+
+    /** Removes every membership of the item in any campaign. */
+    public Uni<Long> deleteMemberships(String itemType, UUID itemId) {
+        return delete("itemType = ?1 and itemId = ?2", itemType, itemId);
     }
 
     /** Removes the campaign's own items and every membership listing it as an item of another campaign. */

@@ -7,11 +7,12 @@ import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
+import com.trackagoat.api.Tx;
 import com.trackagoat.auth.Caller;
 import com.trackagoat.creator.CreatorRepository;
-import com.trackagoat.org.Limits;
+import com.trackagoat.org.CountedLimit;
 import com.trackagoat.org.OrganizationRepository;
-import com.trackagoat.org.TierLimits;
+import com.trackagoat.org.PlanLimits;
 import com.trackagoat.project.Project;
 import com.trackagoat.project.ProjectRepository;
 import com.trackagoat.video.VideoRepository;
@@ -20,8 +21,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -36,17 +37,20 @@ public class CampaignService {
     private final CreatorRepository creators;
     private final VideoRepository videos;
     private final OrganizationRepository organizations;
-    private final TierLimits tiers;
+    private final PlanLimits limits;
+    private final Clock clock;
 
     public CampaignService(CampaignRepository campaigns, CampaignItemRepository items, ProjectRepository projects,
-                           CreatorRepository creators, VideoRepository videos, OrganizationRepository organizations, TierLimits tiers) {
+                           CreatorRepository creators, VideoRepository videos, OrganizationRepository organizations, PlanLimits limits,
+                           Clock clock) {
         this.campaigns = campaigns;
         this.items = items;
         this.projects = projects;
         this.creators = creators;
         this.videos = videos;
         this.organizations = organizations;
-        this.tiers = tiers;
+        this.limits = limits;
+        this.clock = clock;
     }
 
     @WithSession
@@ -87,7 +91,7 @@ public class CampaignService {
             if (targetAt.present()) {
                 c.targetAt = targetAt.value();
             }
-            c.updatedAt = Json.now();
+            c.updatedAt = Json.now(clock);
             return CampaignDto.of(c);
         });
     }
@@ -103,11 +107,9 @@ public class CampaignService {
         var metadata = body.metadata();
         var targetViews = body.integer("target_views", true, 0);
         var targetAt = body.timestamp("target_at", true);
-        return projects.lockInOrg(caller.orgId(), projectId).flatMap(found -> {
+        return projects.findInOrg(caller.orgId(), projectId).flatMap(found -> {
             Project project = ApiException.requireFound(found);
-            Long max = tiers.of(caller.tier()).get(Limits.MAX_CAMPAIGNS);
-            return campaigns.count("projectId", project.id).flatMap(current -> {
-                Limits.requireRoom(Limits.MAX_CAMPAIGNS, current, max);
+            return limits.requireRoom(Tx.session(), CountedLimit.CAMPAIGNS, project.id).flatMap(v -> {
                 Campaign c = new Campaign();
                 c.id = UUID.randomUUID();
                 c.orgId = caller.orgId();
@@ -117,7 +119,7 @@ public class CampaignService {
                 c.metadata = metadata.present() ? metadata.value() : "{}";
                 c.targetViews = targetViews.value();
                 c.targetAt = targetAt.value();
-                c.createdAt = Json.now();
+                c.createdAt = Json.now(clock);
                 c.updatedAt = c.createdAt;
                 return campaigns.persist(c).map(CampaignDto::of);
             });
@@ -131,7 +133,7 @@ public class CampaignService {
             Campaign c = ApiException.requireFound(found);
             return items.deleteAllOf(c.id)
                     .flatMap(n -> campaigns.delete(c))
-                    .flatMap(v -> organizations.bumpStatsVersion(orgId))
+                    .flatMap(v -> organizations.bumpStatsVersions(Tx.session(), List.of(orgId)))
                     .replaceWith(Deleted.of(c.id));
         });
     }
@@ -181,19 +183,18 @@ public class CampaignService {
                         if (cycle) {
                             throw new ApiException(409, "cycle_detected", "Adding this campaign would create a cycle");
                         }
-                        return items.countDirect(campaignId);
+                        return limits.requireRoom(Tx.session(), CountedLimit.CAMPAIGN_ITEMS, campaignId);
                     })
-                    .flatMap(current -> {
-                        Long max = tiers.of(caller.tier()).get(Limits.MAX_CAMPAIGN_ITEMS);
-                        Limits.requireRoom(Limits.MAX_CAMPAIGN_ITEMS, current, max);
+                    .flatMap(v -> {
                         CampaignItem item = new CampaignItem();
                         item.campaignId = campaignId;
                         item.itemType = type;
                         item.itemId = itemId;
                         item.orgId = orgId;
                         item.projectId = campaign.projectId;
-                        item.createdAt = Json.now();
-                        return items.persist(item).call(i -> organizations.bumpStatsVersion(orgId)).map(CampaignItemDto::of);
+                        item.createdAt = Json.now(clock);
+                        return items.persist(item).call(i -> organizations.bumpStatsVersions(Tx.session(), List.of(orgId)))
+                                .map(CampaignItemDto::of);
                     });
         });
     }
@@ -215,7 +216,7 @@ public class CampaignService {
             return items.findItem(campaignId, type, itemId);
         }).flatMap(item -> {
             ApiException.requireFound(item);
-            return items.delete(item).call(v -> organizations.bumpStatsVersion(orgId))
+            return items.delete(item).call(v -> organizations.bumpStatsVersions(Tx.session(), List.of(orgId)))
                     .replaceWith(new CampaignItemDeleted(campaignId, type, itemId, true));
         });
     }

@@ -52,7 +52,8 @@ public class Creator extends PanacheEntityBase {
     public Instant lastScrapedAt;
     @Column(name = "last_discovery_at")
     public Instant lastDiscoveryAt;
-    @Column(name = "resume_baseline")
+    /** Set by the resume-baseline reset and cleared by the snapshot writers (ScrapeRepository), never written from the entity. */
+    @Column(name = "resume_baseline", insertable = false, updatable = false)
     public boolean resumeBaseline;
     @Column(name = "created_at")
     public Instant createdAt;

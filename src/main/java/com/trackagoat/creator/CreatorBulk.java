@@ -2,21 +2,20 @@ package com.trackagoat.creator;
 
 import com.trackagoat.api.ApiException;
 import com.trackagoat.api.JsonBody;
+import com.trackagoat.api.Tx;
 import com.trackagoat.auth.Caller;
-import com.trackagoat.org.Limits;
-import com.trackagoat.org.TierLimits;
+import com.trackagoat.org.CountedLimit;
+import com.trackagoat.org.OrganizationRepository;
+import com.trackagoat.org.PlanLimits;
+import com.trackagoat.scrape.ScrapeRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,12 +28,19 @@ public class CreatorBulk {
 
     private final Pool pool;
     private final Handles handles;
-    private final TierLimits tiers;
+    private final PlanLimits limits;
+    private final OrganizationRepository organizations;
+    private final CreatorRepository creators;
+    private final ScrapeRepository scrapes;
 
-    public CreatorBulk(Pool pool, Handles handles, TierLimits tiers) {
+    public CreatorBulk(Pool pool, Handles handles, PlanLimits limits, OrganizationRepository organizations, CreatorRepository creators,
+                       ScrapeRepository scrapes) {
         this.pool = pool;
         this.handles = handles;
-        this.tiers = tiers;
+        this.limits = limits;
+        this.organizations = organizations;
+        this.creators = creators;
+        this.scrapes = scrapes;
     }
 
     public Uni<CreatorIdResult.Reenabled> reenable(Caller caller, UUID projectId, JsonBody body) {
@@ -52,15 +58,13 @@ public class CreatorBulk {
         List<UUID> ids = body.uuidArray("creator_ids", 1, 100);
         List<UUID> done = new ArrayList<>();
         List<CreatorIdResult.IdError> errors = new ArrayList<>();
-        Long max = tiers.of(caller.tier()).get(Limits.MAX_CREATORS);
-        return pool.withTransaction(c -> c.preparedQuery("SELECT 1 FROM project p JOIN organization o ON o.id = p.org_id "
-                                + "WHERE p.id = $1 AND o.id = $2 FOR UPDATE OF o").execute(Tuple.of(projectId, caller.orgId()))
-                        .flatMap(rows -> {
-                            if (rows.size() == 0) {
+        return pool.withTransaction(c -> organizations.lockWithProject(c, caller.orgId(), projectId)
+                        .flatMap(found -> {
+                            if (!found) {
                                 throw ApiException.notFound();
                             }
                             return Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id ->
-                                    (reenable ? reenableOne(c, caller, projectId, id, max) : removeOne(c, projectId, id))
+                                    outcome(reenable ? reenableOne(c, caller.orgId(), projectId, id) : removeOne(c, projectId, id))
                                             .map(error -> {
                                                 if (error == null) {
                                                     done.add(id);
@@ -71,63 +75,41 @@ public class CreatorBulk {
                                             })).collect().last();
                         })
                         .flatMap(x -> done.isEmpty() ? Uni.createFrom().voidItem()
-                                : c.preparedQuery("UPDATE organization SET stats_version = stats_version + 1 WHERE id = $1")
-                                .execute(Tuple.of(caller.orgId())).replaceWithVoid()))
+                                : organizations.bumpStatsVersions(Tx.of(c), List.of(caller.orgId()))))
                 .map(v -> new Outcome(done, errors));
     }
 
-    private static Uni<Row> creator(SqlConnection c, UUID projectId, UUID id) {
-        return c.preparedQuery("SELECT id, status, tiktok_handle FROM creator WHERE id = $1 AND project_id = $2 FOR UPDATE")
-                .execute(Tuple.of(id, projectId)).map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+    /** Null when the change of one id succeeded, else its error; other failures fail the whole transaction. */
+    private static Uni<ApiException> outcome(Uni<Void> change) {
+        return change.replaceWith((ApiException) null).onFailure(ApiException.class).recoverWithItem(e -> (ApiException) e);
     }
 
-    /** Null when re-enabled, else the error of this id. */
-    private Uni<ApiException> reenableOne(SqlConnection c, Caller caller, UUID projectId, UUID id, Long max) {
-        return creator(c, projectId, id).flatMap(row -> {
-            if (row == null) {
-                return Uni.createFrom().item(ApiException.notFound());
+    /** Fails with the error of this id: not found, no change, banned handle, handle taken, creator cap. */
+    private Uni<Void> reenableOne(SqlConnection c, UUID orgId, UUID projectId, UUID id) {
+        return creators.lockInProject(c, projectId, id).flatMap(found -> {
+            CreatorRepository.State creator = ApiException.requireFound(found);
+            if (creator.status().equals(Creator.ACTIVE)) {
+                throw ApiException.conflict("no_change");
             }
-            String status = row.getString("status");
-            String handle = row.getString("tiktok_handle");
-            if (status.equals(Creator.ACTIVE)) {
-                return Uni.createFrom().item(ApiException.conflict("no_change"));
+            if (handles.isBanned(creator.handle())) {
+                throw ApiException.conflict("creator_banned");
             }
-            if (handles.isBanned(handle)) {
-                return Uni.createFrom().item(ApiException.conflict("creator_banned"));
-            }
-            Uni<Boolean> taken = !status.equals(Creator.REMOVED) ? Uni.createFrom().item(false)
-                    : c.preparedQuery("SELECT 1 FROM creator WHERE project_id = $1 AND tiktok_handle = $2 AND status <> 'removed' AND id <> $3")
-                    .execute(Tuple.of(projectId, handle, id)).map(r -> r.size() > 0);
-            return taken.flatMap(isTaken -> {
-                if (isTaken) {
-                    return Uni.createFrom().item(ApiException.conflict("handle_taken"));
-                }
-                return c.preparedQuery("SELECT count(*) FROM creator WHERE org_id = $1 AND status = 'active'").execute(Tuple.of(caller.orgId()))
-                        .flatMap(count -> {
-                            long current = count.iterator().next().getLong(0);
-                            if (max != null && current >= max) {
-                                return Uni.createFrom().item(ApiException.limitReached(Limits.MAX_CREATORS, current, max));
-                            }
-                            return c.preparedQuery("UPDATE creator SET status = 'active', resume_baseline = true, updated_at = now() WHERE id = $1")
-                                    .execute(Tuple.of(id))
-                                    .flatMap(r -> c.preparedQuery("UPDATE video SET resume_baseline = true WHERE creator_id = $1").execute(Tuple.of(id)))
-                                    .replaceWith((ApiException) null);
-                        });
-            });
+            Uni<Void> handleFree = creator.status().equals(Creator.REMOVED) ? handles.requireAvailable(Tx.of(c), projectId, creator.handle(), id)
+                    : Uni.createFrom().voidItem();
+            return handleFree
+                    .call(v -> limits.requireRoom(Tx.of(c), CountedLimit.CREATORS, orgId))
+                    .call(v -> creators.setStatus(c, id, Creator.ACTIVE))
+                    .call(v -> scrapes.resumeCreator(Tx.of(c), id));
         });
     }
 
-    /** Null when removed, else the error of this id. */
-    private static Uni<ApiException> removeOne(SqlConnection c, UUID projectId, UUID id) {
-        return creator(c, projectId, id).flatMap(row -> {
-            if (row == null) {
-                return Uni.createFrom().item(ApiException.notFound());
+    /** Fails with the error of this id: not found, no change. */
+    private Uni<Void> removeOne(SqlConnection c, UUID projectId, UUID id) {
+        return creators.lockInProject(c, projectId, id).flatMap(found -> {
+            if (ApiException.requireFound(found).status().equals(Creator.REMOVED)) {
+                throw ApiException.conflict("no_change");
             }
-            if (row.getString("status").equals(Creator.REMOVED)) {
-                return Uni.createFrom().item(ApiException.conflict("no_change"));
-            }
-            return c.preparedQuery("UPDATE creator SET status = 'removed', updated_at = now() WHERE id = $1").execute(Tuple.of(id))
-                    .replaceWith((ApiException) null);
+            return creators.setStatus(c, id, Creator.REMOVED);
         });
     }
 }

@@ -4,30 +4,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.trackagoat.api.ApiException;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
+import com.trackagoat.api.Tx;
 import com.trackagoat.auth.Caller;
-import com.trackagoat.org.Limits;
-import com.trackagoat.org.TierLimits;
-import com.trackagoat.scrape.ScrapeRepository.DueCreator;
+import com.trackagoat.org.CountedLimit;
+import com.trackagoat.org.OrganizationRepository;
+import com.trackagoat.org.PlanLimits;
+import com.trackagoat.project.ProjectRepository;
+import com.trackagoat.scrape.ScrapeRepository;
 import com.trackagoat.scrape.ScrapeService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -57,16 +56,25 @@ public class CreatorCreation {
 
     private final Pool pool;
     private final Handles handles;
-    private final TierLimits tiers;
+    private final PlanLimits limits;
     private final ScrapeService scraper;
+    private final ScrapeRepository scrapes;
     private final CreatorRepository creators;
+    private final ProjectRepository projects;
+    private final OrganizationRepository organizations;
+    private final Clock clock;
 
-    public CreatorCreation(Pool pool, Handles handles, TierLimits tiers, ScrapeService scraper, CreatorRepository creators) {
+    public CreatorCreation(Pool pool, Handles handles, PlanLimits limits, ScrapeService scraper, ScrapeRepository scrapes,
+                           CreatorRepository creators, ProjectRepository projects, OrganizationRepository organizations, Clock clock) {
         this.pool = pool;
         this.handles = handles;
-        this.tiers = tiers;
+        this.limits = limits;
         this.scraper = scraper;
+        this.scrapes = scrapes;
         this.creators = creators;
+        this.projects = projects;
+        this.organizations = organizations;
+        this.clock = clock;
     }
 
     /** A single creator: 201 new, 200 reactivated; 409 / 402 as the contract lists. */
@@ -99,13 +107,10 @@ public class CreatorCreation {
     }
 
     private Uni<Void> requireProject(Caller caller, UUID projectId) {
-        return pool.preparedQuery("SELECT 1 FROM project WHERE id = $1 AND org_id = $2").execute(Tuple.of(projectId, caller.orgId()))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw ApiException.notFound();
-                    }
-                    return null;
-                });
+        return Panache.withSession(() -> projects.findInOrg(caller.orgId(), projectId)).map(p -> {
+            ApiException.requireFound(p);
+            return null;
+        });
     }
 
     /** Validates one item; {@code prefix} names fields inside a bulk body ({@code creators[3].}). */
@@ -137,72 +142,45 @@ public class CreatorCreation {
         if (handles.isBanned(in.handle())) {
             throw ApiException.conflict("creator_banned");
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return pool.withTransaction(c -> c.preparedQuery("SELECT timezone FROM organization WHERE id = $1 FOR UPDATE")
-                        .execute(Tuple.of(caller.orgId()))
-                        .flatMap(org -> {
-                            String timezone = org.iterator().next().getString(0);
-                            return c.preparedQuery("SELECT id, status FROM creator WHERE project_id = $1 AND tiktok_handle = $2 ORDER BY status = 'removed'")
-                                    .execute(Tuple.of(projectId, in.handle()))
-                                    .flatMap(existing -> {
-                                        Row row = existing.size() == 0 ? null : existing.iterator().next();
-                                        if (row != null && !row.getString("status").equals(Creator.REMOVED)) {
-                                            throw ApiException.conflict("handle_taken");
-                                        }
-                                        UUID reactivate = row == null ? null : row.getUUID("id");
-                                        return checkCap(c, caller).flatMap(v -> write(c, caller, projectId, in, reactivate, timezone, now));
-                                    });
-                        }))
-                .flatMap(w -> Panache.withSession(() -> creators.find("id", w.id()).firstResult()).map(e -> new Outcome(CreatorDto.of(e), w.reactivated())));
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        return pool.withTransaction(c -> write(c, caller.orgId(), projectId, in, now))
+                .flatMap(w -> Panache.withSession(() -> creators.findById(w.id())).map(e -> new Outcome(CreatorDto.of(e), w.reactivated())));
     }
 
-    private Uni<Void> checkCap(SqlConnection c, Caller caller) {
-        Long max = tiers.of(caller.tier()).get(Limits.MAX_CREATORS);
-        return c.preparedQuery("SELECT count(*) FROM creator WHERE org_id = $1 AND status = 'active'").execute(Tuple.of(caller.orgId()))
-                .map(rows -> {
-                    long current = rows.iterator().next().getLong(0);
-                    Limits.requireRoom(Limits.MAX_CREATORS, current, max);
-                    return null;
-                });
+    /**
+     * Under the organization's lock: the handle is free, a removed creator holding it is reactivated
+     * (else a new one is inserted) within the cap, then the initial scrape.
+     */
+    private Uni<Written> write(SqlConnection c, UUID orgId, UUID projectId, Input in, Instant now) {
+        return organizations.lockTimezone(c, orgId)
+                .call(timezone -> handles.requireAvailable(Tx.of(c), projectId, in.handle(), null))
+                .flatMap(timezone -> creators.removedWithHandle(c, projectId, in.handle())
+                        .call(removed -> limits.requireRoom(Tx.of(c), CountedLimit.CREATORS, orgId))
+                        .flatMap(removed -> save(c, orgId, projectId, in, removed, startDate(in, timezone, now))))
+                .call(written -> initialScrape(c, orgId, written.id(), now));
     }
 
-    private Uni<Written> write(SqlConnection c, Caller caller, UUID projectId, Input in, UUID reactivate, String timezone, Instant now) {
-        LocalDate start = in.trackingStart() != null ? in.trackingStart() : LocalDate.ofInstant(now, ZoneId.of(timezone));
-        UUID id = reactivate != null ? reactivate : UUID.randomUUID();
-        String metadata = in.metadata().present() ? in.metadata().value() : "{}";
-        Uni<?> saved;
-        if (reactivate == null) {
-            saved = c.preparedQuery("""
-                            INSERT INTO creator (id, org_id, project_id, tiktok_handle, readme, metadata, tracking_mode, tracking_start_date,
-                                                 status, created_at, updated_at)
-                            VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8, 'active', $9, $9)""")
-                    .execute(Tuple.from(new Object[]{id, caller.orgId(), projectId, in.handle(), in.readme().value(), metadata, in.mode(),
-                            start, Json.now().atOffset(ZoneOffset.UTC)}));
-        } else {
-            // given fields overwrite; the next snapshots of the creator and its videos are tracking_resumed baselines
-            saved = c.preparedQuery("""
-                            UPDATE creator SET status = 'active', tracking_mode = $2, tracking_start_date = $3,
-                                   readme = CASE WHEN $4 THEN $5 ELSE readme END, metadata = CASE WHEN $6 THEN $7::text::jsonb ELSE metadata END,
-                                   resume_baseline = true, updated_at = $8
-                            WHERE id = $1""")
-                    .execute(Tuple.from(new Object[]{id, in.mode(), start, in.readme().present(), in.readme().value(), in.metadata().present(),
-                            metadata, Json.now().atOffset(ZoneOffset.UTC)}))
-                    .call(r -> c.preparedQuery("UPDATE video SET resume_baseline = true WHERE creator_id = $1").execute(Tuple.of(id)));
+    private static LocalDate startDate(Input in, String timezone, Instant now) {
+        return in.trackingStart() != null ? in.trackingStart() : LocalDate.ofInstant(now, ZoneId.of(timezone));
+    }
+
+    /** Inserts the creator, or reactivates {@code removed}: given fields overwrite, and tracking resumes with baselines. */
+    private Uni<Written> save(SqlConnection c, UUID orgId, UUID projectId, Input in, UUID removed, LocalDate start) {
+        Instant at = Json.now(clock);
+        if (removed == null) {
+            UUID id = UUID.randomUUID();
+            String metadata = in.metadata().present() ? in.metadata().value() : "{}";
+            return creators.insert(c, id, orgId, projectId, in.handle(), in.readme().value(), metadata, in.mode(), start, at)
+                    .replaceWith(new Written(id, false));
         }
-        return saved.flatMap(r -> c.preparedQuery("SELECT last_scraped_at, last_discovery_at, follower_count, following_count, likes_count, "
-                                + "video_count FROM creator WHERE id = $1").execute(Tuple.of(id)))
-                .flatMap(rows -> {
-                    Row r = rows.iterator().next();
-                    Long followers = r.getLong("follower_count");
-                    var counters = followers == null ? null : new com.trackagoat.scrape.Simulation.CreatorCounters(followers,
-                            r.getLong("following_count"), r.getLong("likes_count"), r.getLong("video_count"));
-                    var lastScraped = r.getOffsetDateTime("last_scraped_at");
-                    var lastDiscovery = r.getOffsetDateTime("last_discovery_at");
-                    DueCreator due = new DueCreator(id, caller.orgId(), projectId, in.handle(), in.mode(), start, timezone,
-                            lastScraped == null ? null : lastScraped.toInstant(), lastDiscovery == null ? null : lastDiscovery.toInstant(),
-                            counters, reactivate != null, true, true);
-                    return scraper.scrapeCreatorNow(c, due, now, "initial");
-                })
-                .map(n -> new Written(id, reactivate != null));
+        return creators.reactivate(c, removed, in.mode(), start, in.readme().present(), in.readme().value(), in.metadata().present(),
+                        in.metadata().value(), at)
+                .call(v -> scrapes.resumeCreator(Tx.of(c), removed))
+                .replaceWith(new Written(removed, true));
+    }
+
+    /** The initial scrape (profile snapshot and discovery), through the scraper's own path, in this transaction. */
+    private Uni<Integer> initialScrape(SqlConnection c, UUID orgId, UUID id, Instant now) {
+        return scrapes.lockCreator(c, orgId, id).flatMap(due -> scraper.scrapeCreatorNow(c, due, now, "initial"));
     }
 }

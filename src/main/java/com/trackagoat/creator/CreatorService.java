@@ -6,13 +6,15 @@ import com.trackagoat.api.Page;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
+import com.trackagoat.api.Tx;
 import com.trackagoat.org.OrganizationRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Map;
+import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,11 +26,13 @@ public class CreatorService {
     private final CreatorRepository creators;
     private final Handles handles;
     private final OrganizationRepository organizations;
+    private final Clock clock;
 
-    public CreatorService(CreatorRepository creators, Handles handles, OrganizationRepository organizations) {
+    public CreatorService(CreatorRepository creators, Handles handles, OrganizationRepository organizations, Clock clock) {
         this.creators = creators;
         this.handles = handles;
         this.organizations = organizations;
+        this.clock = clock;
     }
 
     @WithSession
@@ -68,7 +72,7 @@ public class CreatorService {
                 if (mode.present()) {
                     c.trackingMode = mode.value();
                 }
-                c.updatedAt = Json.now();
+                c.updatedAt = Json.now(clock);
                 return CreatorDto.of(c);
             });
         });
@@ -84,13 +88,7 @@ public class CreatorService {
         if (handles.isBanned(handle)) {
             throw ApiException.conflict("creator_banned");
         }
-        return creators.handleTaken(c.projectId, handle, c.id).map(taken -> {
-            if (taken) {
-                throw ApiException.conflict("handle_taken");
-            }
-            c.tiktokHandle = handle;
-            return null;
-        });
+        return handles.requireAvailable(Tx.session(), c.projectId, handle, c.id).invoke(() -> c.tiktokHandle = handle);
     }
 
     /**
@@ -102,8 +100,8 @@ public class CreatorService {
         return creators.findVisible(orgId, id).flatMap(found -> {
             Creator c = ApiException.requireFound(found);
             c.status = Creator.REMOVED;
-            c.updatedAt = Json.now();
-            return organizations.bumpStatsVersion(orgId).replaceWith(Deleted.of(c.id));
+            c.updatedAt = Json.now(clock);
+            return organizations.bumpStatsVersions(Tx.session(), List.of(orgId)).replaceWith(Deleted.of(c.id));
         });
     }
 }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,9 +38,11 @@ public class ScrapeMetrics {
     private final MeterRegistry registry;
     private final Counter failed;
     private final AtomicLong lastSuccess = new AtomicLong();
+    private final Clock clock;
 
-    public ScrapeMetrics(MeterRegistry registry) {
+    public ScrapeMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
         this.failed = Counter.builder("trackagoat.scrape.cycles.failed").description("Scheduled scrape cycles that failed and were skipped")
                 .register(registry);
         registry.more().timeGauge("trackagoat.scrape.last.success.timestamp", java.util.List.of(), lastSuccess, TimeUnit.MILLISECONDS,
@@ -55,8 +58,8 @@ public class ScrapeMetrics {
     }
 
     /** Meters that record nothing, for a scraper built outside CDI. */
-    public static ScrapeMetrics none() {
-        return new ScrapeMetrics(new SimpleMeterRegistry());
+    public static ScrapeMetrics none(Clock clock) {
+        return new ScrapeMetrics(new SimpleMeterRegistry(), clock);
     }
 
     private Counter snapshots(String kind, String source) {
@@ -91,7 +94,7 @@ public class ScrapeMetrics {
     public void cycleEnded(long startedNanos, boolean success) {
         cycle(success ? "success" : "failure").record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
         if (success) {
-            lastSuccess.set(System.currentTimeMillis());
+            lastSuccess.set(clock.millis());
         } else {
             failed.increment();
         }

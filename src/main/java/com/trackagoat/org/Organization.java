@@ -22,8 +22,11 @@ public class Organization extends PanacheEntityBase {
     public boolean platform;
     @Column(name = "is_demo")
     public boolean demo;
-    /** Bumped by every change to what the organization's stats compute from (cache and cohort validity). */
-    @Column(name = "stats_version")
+    /**
+     * Bumped by every change to what the organization's stats compute from (cache and cohort
+     * validity), only by {@link OrganizationRepository#bumpStatsVersions}: never written from the entity.
+     */
+    @Column(name = "stats_version", insertable = false, updatable = false)
     public long statsVersion;
     @Column(name = "created_at")
     public Instant createdAt;

@@ -5,6 +5,7 @@ import com.trackagoat.api.Page;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
+import com.trackagoat.api.Tx;
 import com.trackagoat.api.Zones;
 import com.trackagoat.auth.ApiKeyDto;
 import com.trackagoat.auth.ApiKeyService;
@@ -14,14 +15,13 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /** Organizations: the caller's own (auth.md §5) and platform administration (§6). */
@@ -36,13 +36,16 @@ public class OrganizationService {
     private final OrganizationRepository organizations;
     private final ApiKeyService keys;
     private final TierLimits tiers;
-    private final Pool pool;
+    private final PlanLimitRepository limits;
+    private final Clock clock;
 
-    public OrganizationService(OrganizationRepository organizations, ApiKeyService keys, TierLimits tiers, Pool pool) {
+    public OrganizationService(OrganizationRepository organizations, ApiKeyService keys, TierLimits tiers, PlanLimitRepository limits,
+                               Clock clock) {
         this.organizations = organizations;
         this.keys = keys;
         this.tiers = tiers;
-        this.pool = pool;
+        this.limits = limits;
+        this.clock = clock;
     }
 
     /** Creates an organization with its default payout methods, in the current transaction. */
@@ -52,7 +55,7 @@ public class OrganizationService {
         org.name = name;
         org.tier = tier;
         org.timezone = timezone;
-        org.createdAt = Json.now();
+        org.createdAt = Json.now(clock);
         org.updatedAt = org.createdAt;
         return organizations.persist(org)
                 .call(o -> Panache.getSession().flatMap(s -> s.persistAll(PayoutMethod.defaultsFor(o.id, o.createdAt).toArray())));
@@ -71,10 +74,10 @@ public class OrganizationService {
         if (!name.present() && !timezone.present()) {
             throw ApiException.noUpdatableField();
         }
-        return lockedForUpdate(orgId).flatMap(org -> {
-            apply(org, name, timezone);
-            return organizations.flush().flatMap(v -> usage(org.id)).map(u -> OwnOrganizationDto.of(org, tiers.of(org.tier), u));
-        });
+        return lockedForUpdate(orgId).flatMap(org -> apply(org, name, timezone)
+                .flatMap(v -> organizations.flush())
+                .flatMap(v -> usage(org.id))
+                .map(u -> OwnOrganizationDto.of(org, tiers.of(org.tier), u)));
     }
 
     @WithSession
@@ -102,19 +105,19 @@ public class OrganizationService {
         if (!name.present() && !tier.present() && !timezone.present() && !banned.present()) {
             throw ApiException.noUpdatableField();
         }
-        return lockedForUpdate(id).map(found -> {
+        return lockedForUpdate(id).flatMap(found -> {
             Organization org = ApiException.requireFound(found);
             if (banned.present() && banned.value() && org.platform) {
                 throw ApiException.invalidField("banned");
             }
-            apply(org, name, timezone);
+            Uni<Void> applied = apply(org, name, timezone);
             if (tier.present()) {
                 org.tier = tier.value();
             }
             if (banned.present()) {
                 org.banned = banned.value();
             }
-            return OrganizationDto.of(org);
+            return applied.map(v -> OrganizationDto.of(org));
         });
     }
 
@@ -127,15 +130,17 @@ public class OrganizationService {
         return organizations.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private static void apply(Organization org, JsonBody.Field<String> name, JsonBody.Field<String> timezone) {
+    /** Name and time zone; a new time zone bumps the stats version (the default zone of every stats request changed). */
+    private Uni<Void> apply(Organization org, JsonBody.Field<String> name, JsonBody.Field<String> timezone) {
         if (name.present()) {
             org.name = name.value();
         }
-        if (timezone.present() && !timezone.value().equals(org.timezone)) {
+        boolean zoneChanged = timezone.present() && !timezone.value().equals(org.timezone);
+        if (zoneChanged) {
             org.timezone = timezone.value();
-            org.statsVersion++;   // the default tz of every stats request changed
         }
-        org.updatedAt = Json.now();
+        org.updatedAt = Json.now(clock);
+        return zoneChanged ? organizations.bumpStatsVersions(Tx.session(), List.of(org.id)) : Uni.createFrom().voidItem();
     }
 
     private static JsonBody.Field<String> timezone(JsonBody body) {
@@ -146,18 +151,8 @@ public class OrganizationService {
         return tz;
     }
 
+    /** The organization's usage today (UTC), counted as its plan limits count. */
     private Uni<OwnOrganizationDto.Usage> usage(UUID orgId) {
-        return pool.preparedQuery("""
-                        SELECT (SELECT count(*) FROM creator WHERE org_id = $1 AND status = 'active'),
-                               (SELECT count(*) FROM project WHERE org_id = $1),
-                               (SELECT count(*) FROM video WHERE org_id = $1 AND deleted_at IS NULL AND tracking_status = 'direct_add'),
-                               (SELECT count(*) FROM api_key WHERE org_id = $1 AND revoked_at IS NULL),
-                               coalesce((SELECT api_requests FROM org_daily_usage WHERE org_id = $1 AND day = $2), 0),
-                               coalesce((SELECT manual_scrapes FROM org_daily_usage WHERE org_id = $1 AND day = $2), 0)""")
-                .execute(Tuple.of(orgId, LocalDate.now(ZoneOffset.UTC)))
-                .map(rows -> {
-                    Row r = rows.iterator().next();
-                    return new OwnOrganizationDto.Usage(r.getLong(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5));
-                });
+        return limits.usage(orgId, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     }
 }

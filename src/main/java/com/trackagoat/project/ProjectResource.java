@@ -28,7 +28,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.util.UUID;
 
 @Path("/api/v1/projects")
 public class ProjectResource {

@@ -5,29 +5,29 @@ import com.trackagoat.api.Page;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
+import com.trackagoat.api.Tx;
 import com.trackagoat.auth.Caller;
-import com.trackagoat.org.Limits;
-import com.trackagoat.org.OrganizationRepository;
-import com.trackagoat.org.TierLimits;
+import com.trackagoat.org.CountedLimit;
+import com.trackagoat.org.PlanLimits;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
+import java.time.Clock;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ProjectService {
 
     private final ProjectRepository projects;
-    private final OrganizationRepository organizations;
-    private final TierLimits tiers;
+    private final PlanLimits limits;
+    private final Clock clock;
 
-    public ProjectService(ProjectRepository projects, OrganizationRepository organizations, TierLimits tiers) {
+    public ProjectService(ProjectRepository projects, PlanLimits limits, Clock clock) {
         this.projects = projects;
-        this.organizations = organizations;
-        this.tiers = tiers;
+        this.limits = limits;
+        this.clock = clock;
     }
 
     /** POST: {@code name} (required), {@code readme}; the organization's projects are capped (402) under a lock on its row. */
@@ -35,19 +35,16 @@ public class ProjectService {
     public Uni<ProjectDto> create(Caller caller, JsonBody body) {
         String name = body.requiredString("name", JsonBody.MAX_NAME, true);
         var readme = body.readme();
-        return organizations.findById(caller.orgId(), LockModeType.PESSIMISTIC_WRITE)
-                .flatMap(org -> projects.count("orgId", org.id).flatMap(current -> {
-                    Long max = tiers.of(org.tier).get(Limits.MAX_PROJECTS);
-                    Limits.requireRoom(Limits.MAX_PROJECTS, current, max);
-                    Project p = new Project();
-                    p.id = UUID.randomUUID();
-                    p.orgId = org.id;
-                    p.name = name;
-                    p.readme = readme.value();
-                    p.createdAt = Json.now();
-                    p.updatedAt = p.createdAt;
-                    return projects.persist(p).map(ProjectDto::of);
-                }));
+        return limits.requireRoom(Tx.session(), CountedLimit.PROJECTS, caller.orgId()).flatMap(v -> {
+            Project p = new Project();
+            p.id = UUID.randomUUID();
+            p.orgId = caller.orgId();
+            p.name = name;
+            p.readme = readme.value();
+            p.createdAt = Json.now(clock);
+            p.updatedAt = p.createdAt;
+            return projects.persist(p).map(ProjectDto::of);
+        });
     }
 
     @WithSession
@@ -76,7 +73,7 @@ public class ProjectService {
             if (readme.present()) {
                 p.readme = readme.value();
             }
-            p.updatedAt = Json.now();
+            p.updatedAt = Json.now(clock);
             return ProjectDto.of(p);
         });
     }

@@ -1,21 +1,23 @@
 package com.trackagoat.scrape;
 
+import com.trackagoat.api.Tx;
+import com.trackagoat.org.OrganizationRepository;
 import com.trackagoat.scrape.ScrapeRepository.CreatorSnapshot;
+import com.trackagoat.scrape.ScrapeRepository.DueVideo;
+import com.trackagoat.scrape.ScrapeRepository.PostedVideo;
 import com.trackagoat.scrape.ScrapeRepository.VideoSnapshot;
 import com.trackagoat.scrape.Simulation.CreatorCounters;
 import com.trackagoat.scrape.Simulation.VideoCounters;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,16 +35,20 @@ import java.util.UUID;
 public class Backfill {
 
     private static final Logger LOG = Logger.getLogger(Backfill.class);
+    private static final String SOURCE = "backfill";
 
     private final Pool pool;
     private final ScrapeRepository repository;
+    private final OrganizationRepository organizations;
 
-    public Backfill(Pool pool, ScrapeRepository repository) {
+    public Backfill(Pool pool, ScrapeRepository repository, OrganizationRepository organizations) {
         this.pool = pool;
         this.repository = repository;
+        this.organizations = organizations;
     }
 
-    private record VideoRow(UUID id, Instant postedAt) {
+    /** What the backfill simulates: the active creators, the videos and the creators' posting times. */
+    private record Content(List<UUID> creators, List<PostedVideo> videos, Map<UUID, List<Instant>> postsByCreator) {
     }
 
     /** The slots of the last {@code days} days ending today (UTC) at 12:00, without future ones. */
@@ -59,70 +65,79 @@ public class Backfill {
     }
 
     public Uni<Void> ensureHistory(UUID orgId, int days, Instant now) {
-        return pool.preparedQuery("SELECT (SELECT count(*) FROM video_snapshot WHERE org_id = $1) + (SELECT count(*) FROM creator_snapshot WHERE org_id = $1)")
-                .execute(Tuple.of(orgId))
-                .flatMap(rows -> rows.iterator().next().getLong(0) > 0 ? Uni.createFrom().voidItem() : run(orgId, slots(days, now)));
+        return repository.hasSnapshots(orgId).flatMap(has -> has ? Uni.createFrom().voidItem() : run(orgId, slots(days, now)));
     }
 
     private Uni<Void> run(UUID orgId, List<Instant> slots) {
         if (slots.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Uni<List<UUID>> creators = pool.preparedQuery("SELECT id FROM creator WHERE org_id = $1 AND status = 'active' ORDER BY id")
-                .execute(Tuple.of(orgId)).map(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(r -> ids.add(r.getUUID(0)));
-                    return ids;
-                });
-        Uni<List<VideoRow>> videos = pool.preparedQuery("""
-                        SELECT id, posted_at, creator_id FROM video
-                        WHERE org_id = $1 AND deleted_at IS NULL AND tracking_status <> 'excluded' ORDER BY id""")
-                .execute(Tuple.of(orgId)).map(rows -> {
-                    List<VideoRow> out = new ArrayList<>();
-                    for (Row r : rows) {
-                        OffsetDateTime posted = r.getOffsetDateTime(1);
-                        out.add(new VideoRow(r.getUUID(0), posted == null ? null : posted.toInstant()));
-                    }
-                    return out;
-                });
-        Uni<Map<UUID, List<Instant>>> postsByCreator = pool.preparedQuery("SELECT creator_id, posted_at FROM video WHERE org_id = $1 AND creator_id IS NOT NULL AND posted_at IS NOT NULL")
-                .execute(Tuple.of(orgId)).map(rows -> {
-                    Map<UUID, List<Instant>> m = new HashMap<>();
-                    rows.forEach(r -> m.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>()).add(r.getOffsetDateTime(1).toInstant()));
-                    return m;
-                });
-        return Uni.combine().all().unis(creators, videos, postsByCreator).asTuple().flatMap(t -> pool.withTransaction(c -> {
-            Map<UUID, VideoCounters> lastVideo = new HashMap<>();
-            Map<UUID, CreatorCounters> lastCreator = new HashMap<>();
-            Instant[] previous = {null};
-            return Multi.createFrom().iterable(slots).onItem().transformToUniAndConcatenate(slot -> {
-                List<VideoSnapshot> snaps = new ArrayList<>();
-                for (VideoRow v : t.getItem2()) {
-                    if (v.postedAt() != null && !v.postedAt().isBefore(slot)) {
-                        continue;
-                    }
-                    VideoCounters prev = lastVideo.get(v.id());
-                    VideoCounters next = prev == null ? Simulation.firstVideo(v.id(), slot, v.postedAt())
-                            : Simulation.nextVideo(v.id(), slot, v.postedAt(), previous[0], prev);
-                    lastVideo.put(v.id(), next);
-                    snaps.add(new VideoSnapshot(v.id(), orgId, next, prev == null ? "video_added" : null));
+        return Uni.combine().all().unis(repository.activeCreators(orgId), repository.postedVideos(orgId), repository.postTimesByCreator(orgId))
+                .asTuple().map(t -> new Content(t.getItem1(), t.getItem2(), t.getItem3()))
+                .flatMap(content -> pool.withTransaction(c -> write(c, orgId, content, slots)))
+                .invoke(() -> LOG.infof("Backfilled %d days of history for organization %s", slots.size(), orgId));
+    }
+
+    /** Every slot's snapshots, then the creators' discovery mark at the last slot and the stats-version bump. */
+    private Uni<Void> write(SqlConnection c, UUID orgId, Content content, List<Instant> slots) {
+        History history = new History(orgId, content);
+        return Multi.createFrom().iterable(slots).onItem().transformToUniAndConcatenate(slot -> history.write(c, slot)).collect().last()
+                .flatMap(n -> repository.markDiscovered(c, content.creators(), slots.get(slots.size() - 1)))
+                .flatMap(v -> organizations.bumpStatsVersions(Tx.of(c), List.of(orgId)));
+    }
+
+    /**
+     * The simulated history so far: each entity's latest counters and the slot they were taken at.
+     * Each slot's snapshots follow the scraper's own rules ({@link ScrapeService#nextSnapshot},
+     * {@link ScrapeService#profileSnapshot}) and go through its writers.
+     */
+    private final class History {
+        private final UUID orgId;
+        private final Content content;
+        private final Map<UUID, VideoCounters> lastVideo = new HashMap<>();
+        private final Map<UUID, CreatorCounters> lastCreator = new HashMap<>();
+        private Instant previous;
+
+        History(UUID orgId, Content content) {
+            this.orgId = orgId;
+            this.content = content;
+        }
+
+        Uni<Integer> write(SqlConnection c, Instant slot) {
+            List<VideoSnapshot> videos = videoSnapshots(slot);
+            List<CreatorSnapshot> profiles = profileSnapshots(slot);
+            previous = slot;
+            return repository.writeVideoSnapshots(c, videos, slot, SOURCE)
+                    .call(n -> repository.writeCreatorSnapshots(c, profiles, slot, SOURCE));
+        }
+
+        /** One per video posted before the slot. */
+        private List<VideoSnapshot> videoSnapshots(Instant slot) {
+            List<VideoSnapshot> snaps = new ArrayList<>();
+            for (PostedVideo v : content.videos()) {
+                if (v.postedAt() != null && !v.postedAt().isBefore(slot)) {
+                    continue;
                 }
-                List<CreatorSnapshot> profiles = new ArrayList<>();
-                for (UUID creator : t.getItem1()) {
-                    long posts = t.getItem3().getOrDefault(creator, List.of()).stream().filter(p -> !p.isAfter(slot)).count();
-                    CreatorCounters prev = lastCreator.get(creator);
-                    CreatorCounters next = prev == null ? Simulation.firstCreator(creator, slot, posts)
-                            : Simulation.nextCreator(creator, slot, previous[0], prev, posts);
-                    lastCreator.put(creator, next);
-                    profiles.add(new CreatorSnapshot(creator, orgId, next, prev == null ? "creator_added" : null));
-                }
-                previous[0] = slot;
-                return repository.writeVideoSnapshots(c, snaps, slot, "backfill")
-                        .call(n -> repository.writeCreatorSnapshots(c, profiles, slot, "backfill"));
-            }).collect().last()
-                    .flatMap(n -> c.preparedQuery("UPDATE creator SET last_discovery_at = $2 WHERE org_id = $1 AND status = 'active'")
-                            .execute(Tuple.of(orgId, slots.get(slots.size() - 1).atOffset(ZoneOffset.UTC))))
-                    .flatMap(n -> repository.bumpStatsVersions(c, List.of(orgId)));
-        })).invoke(() -> LOG.infof("Backfilled %d days of history for organization %s", slots.size(), orgId));
+                VideoCounters last = lastVideo.get(v.id());
+                DueVideo due = new DueVideo(v.id(), orgId, v.postedAt(), last == null ? null : previous, last, false);
+                VideoSnapshot snap = ScrapeService.nextSnapshot(due, slot);
+                lastVideo.put(v.id(), snap.counters());
+                snaps.add(snap);
+            }
+            return snaps;
+        }
+
+        /** One per active creator, counting its posts up to the slot. */
+        private List<CreatorSnapshot> profileSnapshots(Instant slot) {
+            List<CreatorSnapshot> snaps = new ArrayList<>();
+            for (UUID creator : content.creators()) {
+                long posts = content.postsByCreator().getOrDefault(creator, List.of()).stream().filter(p -> !p.isAfter(slot)).count();
+                CreatorCounters last = lastCreator.get(creator);
+                CreatorSnapshot snap = ScrapeService.profileSnapshot(creator, orgId, last == null ? null : previous, last, false, slot, posts);
+                lastCreator.put(creator, snap.counters());
+                snaps.add(snap);
+            }
+            return snaps;
+        }
     }
 }

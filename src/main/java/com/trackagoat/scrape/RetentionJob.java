@@ -1,19 +1,21 @@
 package com.trackagoat.scrape;
 
+import com.trackagoat.api.Tx;
 import com.trackagoat.org.Limits;
+import com.trackagoat.org.OrganizationRepository;
 import com.trackagoat.org.TierLimits;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Daily retention pruning (scraping.md §6): snapshots older than the tier's
@@ -27,42 +29,42 @@ public class RetentionJob {
 
     private final Pool pool;
     private final TierLimits tiers;
+    private final ScrapeRepository snapshots;
+    private final OrganizationRepository organizations;
+    private final Clock clock;
 
-    public RetentionJob(Pool pool, TierLimits tiers) {
+    public RetentionJob(Pool pool, TierLimits tiers, ScrapeRepository snapshots, OrganizationRepository organizations, Clock clock) {
         this.pool = pool;
         this.tiers = tiers;
+        this.snapshots = snapshots;
+        this.organizations = organizations;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "retention", cron = "${trackagoat.retention.cron:0 0 3 * * ?}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return prune(Instant.now()).onFailure().invoke(e -> LOG.warnf("Retention pruning skipped: %s", e.toString()))
+        return prune(clock.instant()).onFailure().invoke(e -> LOG.warnf("Retention pruning skipped: %s", e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** Deletes what every tier's retention no longer keeps as of {@code now}; returns the rows deleted. */
     public Uni<Long> prune(Instant now) {
         return Multi.createFrom().iterable(List.copyOf(TierLimits.TIERS))
-                .onItem().transformToUniAndConcatenate(tier -> {
-                    Long days = tiers.of(tier).get(Limits.RETENTION_DAYS);
-                    if (days == null) {
-                        return Uni.createFrom().item(0L);
-                    }
-                    var cutoff = now.minus(Duration.ofDays(days)).atOffset(ZoneOffset.UTC);
-                    Uni<Integer> videos = pool.preparedQuery("""
-                                    DELETE FROM video_snapshot s USING video v, organization o
-                                    WHERE s.video_id = v.id AND o.id = v.org_id AND o.tier = $1
-                                      AND s.captured_at < $2 AND s.captured_at < v.last_scraped_at""")
-                            .execute(Tuple.of(tier, cutoff)).map(r -> r.rowCount());
-                    Uni<Integer> creators = pool.preparedQuery("""
-                                    DELETE FROM creator_snapshot s USING creator c, organization o
-                                    WHERE s.creator_id = c.id AND o.id = c.org_id AND o.tier = $1
-                                      AND s.captured_at < $2 AND s.captured_at < c.last_scraped_at""")
-                            .execute(Tuple.of(tier, cutoff)).map(r -> r.rowCount());
-                    return videos.flatMap(v -> creators.map(c -> (long) v + c)).call(deleted -> deleted == 0 ? Uni.createFrom().voidItem()
-                            : pool.preparedQuery("UPDATE organization SET stats_version = stats_version + 1 WHERE tier = $1")
-                            .execute(Tuple.of(tier)).replaceWithVoid());
-                })
-                .collect().with(java.util.stream.Collectors.summingLong(Long::longValue));
+                .onItem().transformToUniAndConcatenate(tier -> pruneTier(tier, now))
+                .collect().with(Collectors.summingLong(Long::longValue));
+    }
+
+    /** One tier, in one transaction: the snapshots beyond its retention, then, when any went, the stats version of its organizations. */
+    private Uni<Long> pruneTier(String tier, Instant now) {
+        Long days = tiers.of(tier).get(Limits.RETENTION_DAYS);
+        if (days == null) {
+            return Uni.createFrom().item(0L);
+        }
+        Instant cutoff = now.minus(Duration.ofDays(days));
+        return pool.withTransaction(c -> snapshots.pruneVideoSnapshots(c, tier, cutoff)
+                .flatMap(videos -> snapshots.pruneCreatorSnapshots(c, tier, cutoff).map(creators -> (long) videos + creators))
+                .call(deleted -> deleted == 0 ? Uni.createFrom().voidItem()
+                        : organizations.idsOfTier(c, tier).flatMap(ids -> organizations.bumpStatsVersions(Tx.of(c), ids))));
     }
 }

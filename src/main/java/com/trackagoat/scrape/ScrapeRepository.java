@@ -1,8 +1,10 @@
 package com.trackagoat.scrape;
 
+import com.trackagoat.api.Tx;
 import com.trackagoat.scrape.Simulation.CreatorCounters;
 import com.trackagoat.scrape.Simulation.VideoCounters;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -57,8 +59,18 @@ public class ScrapeRepository {
     public record Discovered(DueCreator creator, Simulation.Post post) {
     }
 
+    /** A video as the backfill sees it. */
+    public record PostedVideo(UUID id, Instant postedAt) {
+    }
+
     /** The smallest UUID: the keyset cursor before the first claim of a cycle. */
     public static final UUID FIRST = new UUID(0, 0);
+
+    private final Pool pool;
+
+    public ScrapeRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     static OffsetDateTime utc(Instant i) {
         return i == null ? null : i.atOffset(ZoneOffset.UTC);
@@ -355,13 +367,93 @@ public class ScrapeRepository {
         });
     }
 
-    /** Invalidates cached stats and cohort curves of the organizations whose snapshots were written. */
-    public Uni<Void> bumpStatsVersions(SqlConnection c, List<UUID> orgIds) {
-        if (orgIds.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return c.preparedQuery("UPDATE organization SET stats_version = stats_version + 1 WHERE id = ANY($1)")
-                .execute(Tuple.of(orgIds.stream().distinct().sorted().toArray(UUID[]::new))).replaceWithVoid();
+    /** A video as the scraper sees it, by id (any state); null when there is none. */
+    public Uni<DueVideo> dueVideo(SqlConnection c, UUID videoId) {
+        return c.preparedQuery("""
+                        SELECT v.id, v.org_id, v.posted_at, v.last_scraped_at, v.view_count, v.like_count, v.comment_count, v.share_count,
+                               v.save_count, v.resume_baseline
+                        FROM video v WHERE v.id = $1""")
+                .execute(Tuple.of(videoId)).map(rows -> rows.size() == 0 ? null : dueVideo(rows.iterator().next()));
+    }
+
+    /**
+     * The resume-baseline reset of a creator (reactivation, bulk re-enable): its next snapshot and
+     * the next snapshot of each of its videos are {@code tracking_resumed} baselines.
+     */
+    public Uni<Void> resumeCreator(Tx tx, UUID creatorId) {
+        return tx.update("""
+                WITH videos AS (UPDATE video SET resume_baseline = true WHERE creator_id = $1)
+                UPDATE creator SET resume_baseline = true WHERE id = $1""", creatorId).replaceWithVoid();
+    }
+
+    /**
+     * The resume-baseline reset of a video (tracking-enable, restore): its next snapshot is a
+     * {@code tracking_resumed} baseline; {@code resume} false withdraws that (tracking disabled again).
+     */
+    public Uni<Void> resumeVideo(Tx tx, UUID videoId, boolean resume) {
+        return tx.update("UPDATE video SET resume_baseline = $2 WHERE id = $1", videoId, resume).replaceWithVoid();
+    }
+
+    /** Whether the organization has any snapshot. */
+    public Uni<Boolean> hasSnapshots(UUID orgId) {
+        return pool.preparedQuery("SELECT (SELECT count(*) FROM video_snapshot WHERE org_id = $1) "
+                        + "+ (SELECT count(*) FROM creator_snapshot WHERE org_id = $1)")
+                .execute(Tuple.of(orgId)).map(rows -> rows.iterator().next().getLong(0) > 0);
+    }
+
+    /** The organization's active creators, by id. */
+    public Uni<List<UUID>> activeCreators(UUID orgId) {
+        return pool.preparedQuery("SELECT id FROM creator WHERE org_id = $1 AND status = 'active' ORDER BY id")
+                .execute(Tuple.of(orgId)).map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getUUID(0)));
+                    return ids;
+                });
+    }
+
+    /** The organization's videos that are not deleted or excluded, by id. */
+    public Uni<List<PostedVideo>> postedVideos(UUID orgId) {
+        return pool.preparedQuery("""
+                        SELECT id, posted_at, creator_id FROM video
+                        WHERE org_id = $1 AND deleted_at IS NULL AND tracking_status <> 'excluded' ORDER BY id""")
+                .execute(Tuple.of(orgId)).map(rows -> {
+                    List<PostedVideo> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new PostedVideo(r.getUUID(0), instant(r, "posted_at")));
+                    }
+                    return out;
+                });
+    }
+
+    /** The posting times of the organization's videos, per creator. */
+    public Uni<Map<UUID, List<Instant>>> postTimesByCreator(UUID orgId) {
+        return pool.preparedQuery("SELECT creator_id, posted_at FROM video WHERE org_id = $1 AND creator_id IS NOT NULL AND posted_at IS NOT NULL")
+                .execute(Tuple.of(orgId)).map(rows -> {
+                    Map<UUID, List<Instant>> m = new HashMap<>();
+                    rows.forEach(r -> m.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>()).add(r.getOffsetDateTime(1).toInstant()));
+                    return m;
+                });
+    }
+
+    /**
+     * Deletes the video snapshots of a tier's organizations captured before {@code cutoff}, except
+     * each video's latest; returns the rows deleted.
+     */
+    public Uni<Integer> pruneVideoSnapshots(SqlConnection c, String tier, Instant cutoff) {
+        return c.preparedQuery("""
+                        DELETE FROM video_snapshot s USING video v, organization o
+                        WHERE s.video_id = v.id AND o.id = v.org_id AND o.tier = $1
+                          AND s.captured_at < $2 AND s.captured_at < v.last_scraped_at""")
+                .execute(Tuple.of(tier, utc(cutoff))).map(r -> r.rowCount());
+    }
+
+    /** As {@link #pruneVideoSnapshots} for creator snapshots. */
+    public Uni<Integer> pruneCreatorSnapshots(SqlConnection c, String tier, Instant cutoff) {
+        return c.preparedQuery("""
+                        DELETE FROM creator_snapshot s USING creator c, organization o
+                        WHERE s.creator_id = c.id AND o.id = c.org_id AND o.tier = $1
+                          AND s.captured_at < $2 AND s.captured_at < c.last_scraped_at""")
+                .execute(Tuple.of(tier, utc(cutoff))).map(r -> r.rowCount());
     }
 
     private static DueCreator dueCreator(Row r, boolean profileDue, boolean discoveryDue) {

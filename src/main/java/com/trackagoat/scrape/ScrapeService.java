@@ -1,8 +1,12 @@
 package com.trackagoat.scrape;
 
 import com.trackagoat.TrackagoatConfig;
+import com.trackagoat.api.ApiException;
+import com.trackagoat.api.Json;
+import com.trackagoat.api.Tx;
 import com.trackagoat.ops.ScrapeMetrics;
 import com.trackagoat.org.Limits;
+import com.trackagoat.org.OrganizationRepository;
 import com.trackagoat.org.TierLimits;
 import com.trackagoat.scrape.ScrapeRepository.CreatorSnapshot;
 import com.trackagoat.scrape.ScrapeRepository.Discovered;
@@ -20,9 +24,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,25 +55,30 @@ public class ScrapeService {
 
     private final Pool pool;
     private final ScrapeRepository repository;
+    private final OrganizationRepository organizations;
     private final TierLimits tiers;
     private final TrackagoatConfig config;
     private final CohortCurveRepository curves;
     private final ScrapeMetrics metrics;
+    private final Clock clock;
 
     @Inject
-    public ScrapeService(Pool pool, ScrapeRepository repository, TierLimits tiers, TrackagoatConfig config, CohortCurveRepository curves,
-                         ScrapeMetrics metrics) {
+    public ScrapeService(Pool pool, ScrapeRepository repository, OrganizationRepository organizations, TierLimits tiers,
+                         TrackagoatConfig config, CohortCurveRepository curves, ScrapeMetrics metrics, Clock clock) {
         this.pool = pool;
         this.repository = repository;
+        this.organizations = organizations;
         this.tiers = tiers;
         this.config = config;
         this.curves = curves;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     /** A scraper whose meters record nothing (tests that build one on another pool). */
-    ScrapeService(Pool pool, ScrapeRepository repository, TierLimits tiers, TrackagoatConfig config, CohortCurveRepository curves) {
-        this(pool, repository, tiers, config, curves, ScrapeMetrics.none());
+    ScrapeService(Pool pool, ScrapeRepository repository, OrganizationRepository organizations, TierLimits tiers, TrackagoatConfig config,
+                  CohortCurveRepository curves, Clock clock) {
+        this(pool, repository, organizations, tiers, config, curves, ScrapeMetrics.none(clock), clock);
     }
 
     /** Runs the cycle of {@code slot} for every organization. */
@@ -171,8 +182,7 @@ public class ScrapeService {
                 .flatMap(inserted -> {
                     tally.discovered.addAndGet(inserted.size());
                     List<VideoSnapshot> baselines = found.stream().filter(d -> inserted.contains(d.post().id()))
-                            .map(d -> new VideoSnapshot(d.post().id(), d.creator().orgId(),
-                                    Simulation.firstVideo(d.post().id(), at, d.post().postedAt()), "video_added"))
+                            .map(d -> nextSnapshot(new DueVideo(d.post().id(), d.creator().orgId(), d.post().postedAt(), null, null, false), at))
                             .toList();
                     return repository.writeVideoSnapshots(c, baselines, at, source).invoke(tally.videos::addAndGet);
                 })
@@ -181,7 +191,7 @@ public class ScrapeService {
                 .flatMap(posts -> repository.writeCreatorSnapshots(c, batch.stream().filter(DueCreator::profileDue)
                         .map(cr -> profileSnapshot(cr, at, posts.getOrDefault(cr.id(), 0L))).toList(), at, source))
                 .invoke(tally.creators::addAndGet)
-                .flatMap(n -> repository.bumpStatsVersions(c, batch.stream().map(DueCreator::orgId).toList()));
+                .flatMap(n -> organizations.bumpStatsVersions(Tx.of(c), batch.stream().map(DueCreator::orgId).toList()));
     }
 
     /**
@@ -200,6 +210,19 @@ public class ScrapeService {
         return scrapeCreators(c, List.of(now), at, source, tally).map(v -> tally.discovered.get());
     }
 
+    /**
+     * The snapshot of one video at {@code at} now (manual scrape, initial snapshot of a video added
+     * or restored), in the caller's transaction, with the stats-version bump; none when the video
+     * has one at or after {@code at}.
+     *
+     * @return the number of snapshots written
+     */
+    public Uni<Integer> scrapeVideoNow(SqlConnection c, DueVideo v, Instant at, String source) {
+        Uni<Integer> written = v.lastScrapedAt() != null && !v.lastScrapedAt().isBefore(at) ? Uni.createFrom().item(0)
+                : repository.writeVideoSnapshots(c, List.of(nextSnapshot(v, at)), at, source);
+        return written.call(n -> organizations.bumpStatsVersions(Tx.of(c), List.of(v.orgId())));
+    }
+
     static final String SCHEDULED = "scheduled";
     static final String MANUAL = "manual";
 
@@ -214,10 +237,10 @@ public class ScrapeService {
      * not apply), all in one transaction.
      */
     public Uni<ManualResult> manualCreator(UUID orgId, String tier, UUID creatorId) {
-        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         Tally tally = new Tally();
         return pool.withTransaction(c -> repository.lockCreator(c, orgId, creatorId).flatMap(found -> {
-            DueCreator cr = com.trackagoat.api.ApiException.requireFound(found);
+            DueCreator cr = ApiException.requireFound(found);
             return takeQuota(c, orgId, tier, at)
                     .flatMap(v -> scrapeCreatorNow(c, cr, at, MANUAL, tally))
                     .flatMap(discovered -> repository.lockVideos(c, orgId, null, creatorId)
@@ -225,24 +248,22 @@ public class ScrapeService {
                                     .filter(v -> v.lastScrapedAt() == null || v.lastScrapedAt().isBefore(at))
                                     .map(v -> nextSnapshot(v, at)).toList(), at, MANUAL))
                             .invoke(tally.videos::addAndGet)
-                            .map(videoSnaps -> new ManualResult("creator", creatorId, com.trackagoat.api.Json.ts(at),
+                            .map(videoSnaps -> new ManualResult("creator", creatorId, Json.ts(at),
                                     videoSnaps + discovered + 1, discovered)));
         })).invoke(r -> tally.report(metrics, MANUAL));
     }
 
     /** POST /videos/{id}/scrape: one unit of the quota, then one snapshot (0 when one exists at that second). */
     public Uni<ManualResult> manualVideo(UUID orgId, String tier, UUID videoId) {
-        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         return pool.withTransaction(c -> repository.lockVideos(c, orgId, videoId, null).flatMap(found -> {
             if (found.isEmpty()) {
-                throw com.trackagoat.api.ApiException.notFound();
+                throw ApiException.notFound();
             }
             DueVideo v = found.get(0);
             return takeQuota(c, orgId, tier, at)
-                    .flatMap(x -> v.lastScrapedAt() != null && !v.lastScrapedAt().isBefore(at) ? Uni.createFrom().item(0)
-                            : repository.writeVideoSnapshots(c, List.of(nextSnapshot(v, at)), at, MANUAL))
-                    .call(n -> repository.bumpStatsVersions(c, List.of(orgId)))
-                    .map(n -> new ManualResult("video", videoId, com.trackagoat.api.Json.ts(at), n, 0));
+                    .flatMap(x -> scrapeVideoNow(c, v, at, MANUAL))
+                    .map(n -> new ManualResult("video", videoId, Json.ts(at), n, 0));
         })).invoke(r -> metrics.committed(MANUAL, 0, r.snapshotsWritten(), 0));
     }
 
@@ -274,11 +295,16 @@ public class ScrapeService {
      * {@code posts} = the creator's videos posted up to {@code at}.
      */
     public static CreatorSnapshot profileSnapshot(DueCreator cr, Instant at, long posts) {
-        if (cr.counters() == null || cr.lastScrapedAt() == null) {
-            return new CreatorSnapshot(cr.id(), cr.orgId(), Simulation.firstCreator(cr.id(), at, posts), "creator_added");
+        return profileSnapshot(cr.id(), cr.orgId(), cr.lastScrapedAt(), cr.counters(), cr.resume(), at, posts);
+    }
+
+    /** As {@link #profileSnapshot(DueCreator, Instant, long)}, from the creator's latest counters taken at {@code lastAt}. */
+    static CreatorSnapshot profileSnapshot(UUID id, UUID orgId, Instant lastAt, CreatorCounters last, boolean resume, Instant at, long posts) {
+        if (last == null || lastAt == null) {
+            return new CreatorSnapshot(id, orgId, Simulation.firstCreator(id, at, posts), "creator_added");
         }
-        CreatorCounters next = Simulation.nextCreator(cr.id(), at, cr.lastScrapedAt(), cr.counters(), posts);
-        return new CreatorSnapshot(cr.id(), cr.orgId(), next, cr.resume() ? "tracking_resumed" : null);
+        CreatorCounters next = Simulation.nextCreator(id, at, lastAt, last, posts);
+        return new CreatorSnapshot(id, orgId, next, resume ? "tracking_resumed" : null);
     }
 
     private Uni<UUID> videoBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, UUID after, AtomicInteger written,
@@ -293,7 +319,7 @@ public class ScrapeService {
             }
             return repository.writeVideoSnapshots(c, snaps, slot, SCHEDULED)
                     .invoke(written::addAndGet)
-                    .flatMap(n -> repository.bumpStatsVersions(c, batch.stream().map(DueVideo::orgId).toList()))
+                    .flatMap(n -> organizations.bumpStatsVersions(Tx.of(c), batch.stream().map(DueVideo::orgId).toList()))
                     .invoke(() -> batch.forEach(v -> touched.add(v.orgId())))
                     .replaceWith(batch.get(batch.size() - 1).id());
         });

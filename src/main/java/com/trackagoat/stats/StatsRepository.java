@@ -37,6 +37,10 @@ public class StatsRepository {
                                      long videos, boolean baseline, String reason) {
     }
 
+    /** A campaign's target ({@code target_views}, {@code target_at}; each may be null). */
+    public record CampaignTarget(Long views, Instant at) {
+    }
+
     /** Covered counted videos and covered creators of a campaign. */
     public record Coverage(List<VideoRef> videos, List<UUID> creators) {
     }
@@ -56,6 +60,27 @@ public class StatsRepository {
                           AND (v.creator_id IS NULL OR EXISTS (SELECT 1 FROM creator c WHERE c.id = v.creator_id AND c.status <> 'removed'))""")
                 .execute(Tuple.of(videoId, orgId))
                 .map(rows -> rows.size() == 0 ? null : videoRef(rows.iterator().next()));
+    }
+
+    /** Whether the creator is a visible one of the organization. */
+    public Uni<Boolean> visibleCreator(UUID orgId, UUID creatorId) {
+        return pool.preparedQuery("SELECT id FROM creator WHERE id = $1 AND org_id = $2 AND status <> 'removed'")
+                .execute(Tuple.of(creatorId, orgId))
+                .map(rows -> rows.size() > 0);
+    }
+
+    /** The target of a campaign of the organization, or null when there is no such campaign. */
+    public Uni<CampaignTarget> campaignTarget(UUID orgId, UUID campaignId) {
+        return pool.preparedQuery("SELECT target_views, target_at FROM campaign WHERE id = $1 AND org_id = $2")
+                .execute(Tuple.of(campaignId, orgId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    OffsetDateTime at = r.getOffsetDateTime(1);
+                    return new CampaignTarget(r.getLong(0), at == null ? null : at.toInstant());
+                });
     }
 
     /** Counted videos of a creator (the creator's own, each once). */

@@ -7,6 +7,7 @@ import com.trackagoat.api.Json;
 import com.trackagoat.auth.Caller;
 import com.trackagoat.org.Limits;
 import com.trackagoat.org.TierLimits;
+import com.trackagoat.stats.StatsRepository.CampaignTarget;
 import com.trackagoat.stats.StatsRepository.CreatorSnapshotRow;
 import com.trackagoat.stats.StatsRepository.VideoRef;
 import com.trackagoat.stats.StatsRepository.VideoSnapshotRow;
@@ -18,19 +19,15 @@ import com.trackagoat.stats.calc.Rates;
 import com.trackagoat.stats.calc.Snap;
 import com.trackagoat.stats.calc.Velocity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,18 +47,16 @@ public class StatsService {
     private final StatsCache cache;
     private final SeriesCache series;
     private final TierLimits tiers;
-    private final Pool pool;
     private final Clock clock;
 
     public StatsService(StatsRepository repository, CohortCurveRepository curves, StatsCache cache, SeriesCache series,
-                        TierLimits tiers, Pool pool) {
+                        TierLimits tiers, Clock clock) {
         this.repository = repository;
         this.curves = curves;
         this.cache = cache;
         this.series = series;
         this.tiers = tiers;
-        this.pool = pool;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     // ------------------------------------------------------------------------------------ video
@@ -169,10 +164,9 @@ public class StatsService {
 
     public Uni<Cached<StatsData>> creator(Caller caller, UUID creatorId, StatsQuery.Raw raw) {
         StatsQuery q = StatsQuery.resolve(raw, StatsQuery.Entity.CREATOR, caller.timezone(), clock);
-        return pool.preparedQuery("SELECT id FROM creator WHERE id = $1 AND org_id = $2 AND status <> 'removed'")
-                .execute(Tuple.of(creatorId, caller.orgId()))
-                .flatMap(rows -> {
-                    if (rows.size() == 0) {
+        return repository.visibleCreator(caller.orgId(), creatorId)
+                .flatMap(found -> {
+                    if (!found) {
                         throw ApiException.notFound();
                     }
                     q.checkRetention(retention(caller));
@@ -202,14 +196,11 @@ public class StatsService {
 
     public Uni<Cached<StatsData>> campaign(Caller caller, UUID campaignId, StatsQuery.Raw raw) {
         StatsQuery q = StatsQuery.resolve(raw, StatsQuery.Entity.CAMPAIGN, caller.timezone(), clock);
-        return pool.preparedQuery("SELECT target_views, target_at FROM campaign WHERE id = $1 AND org_id = $2")
-                .execute(Tuple.of(campaignId, caller.orgId()))
-                .flatMap(rows -> {
-                    if (rows.size() == 0) {
-                        throw ApiException.notFound();
-                    }
-                    Long targetViews = rows.iterator().next().getLong(0);
-                    OffsetDateTime targetAt = rows.iterator().next().getOffsetDateTime(1);
+        return repository.campaignTarget(caller.orgId(), campaignId)
+                .flatMap(found -> {
+                    CampaignTarget target = ApiException.requireFound(found);
+                    Long targetViews = target.views();
+                    Instant targetAt = target.at();
                     q.checkRetention(retention(caller));
                     return cache.get("campaign|" + campaignId + "|" + q.cacheKey(), caller.statsVersion(),
                             () -> series.get("campaign|" + campaignId, q.zone(), caller.statsVersion(),
@@ -224,7 +215,7 @@ public class StatsService {
                                         Double progress = targetViews == null ? null : Rates.percent(c[0], targetViews);
                                         return new StatsResponses.CampaignStats(campaignId, q.zone().getId(), q.from().toString(),
                                                 q.to().toString(), totals, campaignHistory(q, d), targetViews,
-                                                targetAt == null ? null : Json.ts(targetAt.toInstant()), progress, d.baselines(q),
+                                                Json.ts(targetAt), progress, d.baselines(q),
                                                 Json.date(d.series().firstDay()));
                                     }));
                 });

@@ -59,7 +59,8 @@ public class Video extends PanacheEntityBase {
     public Instant postedAt;
     @Column(name = "last_scraped_at")
     public Instant lastScrapedAt;
-    @Column(name = "resume_baseline")
+    /** Set by the resume-baseline reset and cleared by the snapshot writers (ScrapeRepository), never written from the entity. */
+    @Column(name = "resume_baseline", insertable = false, updatable = false)
     public boolean resumeBaseline;
     @Column(name = "deleted_at")
     public Instant deletedAt;

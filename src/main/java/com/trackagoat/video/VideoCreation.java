@@ -3,24 +3,23 @@ package com.trackagoat.video;
 import com.trackagoat.api.ApiException;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.Params;
+import com.trackagoat.api.Tx;
 import com.trackagoat.auth.Caller;
-import com.trackagoat.org.Limits;
-import com.trackagoat.org.TierLimits;
+import com.trackagoat.creator.CreatorRepository;
+import com.trackagoat.org.CountedLimit;
+import com.trackagoat.org.OrganizationRepository;
+import com.trackagoat.org.PlanLimits;
 import com.trackagoat.scrape.ScrapeRepository;
-import com.trackagoat.scrape.ScrapeRepository.DueVideo;
 import com.trackagoat.scrape.ScrapeService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -42,16 +41,30 @@ public class VideoCreation {
     private record Written(UUID id, boolean restored) {
     }
 
-    private final Pool pool;
-    private final TierLimits tiers;
-    private final ScrapeRepository snapshots;
-    private final VideoRepository videos;
+    /** One validated request. */
+    private record Request(UUID projectId, String handle, String tiktokId, String url, UUID creatorId, JsonBody.Field<String> readme,
+                           JsonBody.Field<String> metadata) {
+    }
 
-    public VideoCreation(Pool pool, TierLimits tiers, ScrapeRepository snapshots, VideoRepository videos) {
+    private final Pool pool;
+    private final PlanLimits limits;
+    private final ScrapeService scraper;
+    private final ScrapeRepository scrapes;
+    private final VideoRepository videos;
+    private final CreatorRepository creators;
+    private final OrganizationRepository organizations;
+    private final Clock clock;
+
+    public VideoCreation(Pool pool, PlanLimits limits, ScrapeService scraper, ScrapeRepository scrapes, VideoRepository videos,
+                         CreatorRepository creators, OrganizationRepository organizations, Clock clock) {
         this.pool = pool;
-        this.tiers = tiers;
-        this.snapshots = snapshots;
+        this.limits = limits;
+        this.scraper = scraper;
+        this.scrapes = scrapes;
         this.videos = videos;
+        this.creators = creators;
+        this.organizations = organizations;
+        this.clock = clock;
     }
 
     /** {@code posted_at} from the id's upper 32 bits when plausible (2016-09-01 to now), else null. */
@@ -80,92 +93,70 @@ public class VideoCreation {
         UUID creatorId = creatorField.present() ? UUID.fromString(creatorField.value()) : null;
         var readme = body.readme();
         var metadata = body.metadata();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         String canonical = "https://www.tiktok.com/@" + handle + "/video/" + tiktokId;
-        return pool.withTransaction(c -> c.preparedQuery("SELECT o.tier FROM organization o JOIN project p ON p.org_id = o.id "
-                                + "WHERE o.id = $1 AND p.id = $2 FOR UPDATE OF o").execute(Tuple.of(caller.orgId(), projectId))
-                        .flatMap(rows -> {
-                            if (rows.size() == 0) {
-                                throw ApiException.notFound();
-                            }
-                            return linkedCreator(c, caller.orgId(), projectId, creatorId, handle);
-                        })
-                        .flatMap(creator -> c.preparedQuery("SELECT id, deleted_at IS NOT NULL AS deleted, view_count, like_count, comment_count, "
-                                        + "share_count, save_count, last_scraped_at, posted_at FROM video WHERE project_id = $1 AND tiktok_video_id = $2")
-                                .execute(Tuple.of(projectId, tiktokId))
-                                .flatMap(existing -> {
-                                    Row row = existing.size() == 0 ? null : existing.iterator().next();
-                                    if (row != null && !row.getBoolean("deleted")) {
-                                        throw new ApiException(409, "duplicate", "Video is already tracked in this project");
-                                    }
-                                    return checkCap(c, caller).flatMap(v -> write(c, caller, projectId, creator, tiktokId, canonical, readme,
-                                            metadata, row, now));
-                                })))
-                .flatMap(w -> Panache.withSession(() -> videos.find("id", w.id()).firstResult())
+        Request request = new Request(projectId, handle, tiktokId, canonical, creatorId, readme, metadata);
+        return pool.withTransaction(c -> write(c, caller.orgId(), request, now))
+                .flatMap(w -> Panache.withSession(() -> videos.findById(w.id()))
                         .map(v -> new Outcome(VideoDto.of(v), w.restored())));
+    }
+
+    /**
+     * Under the organization's lock: the project is the caller's, the creator to link is found, the
+     * video is not tracked yet (409 before the cap is looked at) and fits the cap; then it is inserted
+     * or its tombstone restored, and its snapshot is taken through the scraper's own path.
+     */
+    private Uni<Written> write(SqlConnection c, UUID orgId, Request r, Instant now) {
+        return organizations.lockWithProject(c, orgId, r.projectId())
+                .flatMap(found -> {
+                    if (!found) {
+                        throw ApiException.notFound();
+                    }
+                    return linkedCreator(c, orgId, r.projectId(), r.creatorId(), r.handle());
+                })
+                .flatMap(creatorId -> videos.findInProject(c, r.projectId(), r.tiktokId())
+                        .call(existing -> requireUntracked(c, orgId, existing))
+                        .flatMap(existing -> existing == null ? insert(c, orgId, r, creatorId, now)
+                                : restore(c, r, existing.id(), creatorId, now)))
+                .call(w -> scrapes.dueVideo(c, w.id()).flatMap(due -> scraper.scrapeVideoNow(c, due, now, "initial")));
     }
 
     /** The creator to link: the given one (visible, same project), else one of the project with the URL's handle, else none. */
     private Uni<UUID> linkedCreator(SqlConnection c, UUID orgId, UUID projectId, UUID creatorId, String handle) {
         if (creatorId != null) {
-            return c.preparedQuery("SELECT project_id FROM creator WHERE id = $1 AND org_id = $2 AND status <> 'removed'")
-                    .execute(Tuple.of(creatorId, orgId)).map(rows -> {
-                        if (rows.size() == 0) {
-                            throw ApiException.notFound();
-                        }
-                        if (!rows.iterator().next().getUUID(0).equals(projectId)) {
-                            throw ApiException.invalidField("creator_id");
-                        }
-                        return creatorId;
-                    });
+            return creators.projectOfVisible(c, orgId, creatorId).map(project -> {
+                if (project == null) {
+                    throw ApiException.notFound();
+                }
+                if (!project.equals(projectId)) {
+                    throw ApiException.invalidField("creator_id");
+                }
+                return creatorId;
+            });
         }
-        return c.preparedQuery("SELECT id FROM creator WHERE project_id = $1 AND tiktok_handle = $2 AND status <> 'removed'")
-                .execute(Tuple.of(projectId, handle)).map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
+        return creators.visibleWithHandle(c, projectId, handle);
     }
 
-    private Uni<Void> checkCap(SqlConnection c, Caller caller) {
-        Long max = tiers.of(caller.tier()).get(Limits.MAX_TRACKED_VIDEOS);
-        return c.preparedQuery("SELECT count(*) FROM video WHERE org_id = $1 AND deleted_at IS NULL AND tracking_status = 'direct_add'")
-                .execute(Tuple.of(caller.orgId())).map(rows -> {
-                    long current = rows.iterator().next().getLong(0);
-                    Limits.requireRoom(Limits.MAX_TRACKED_VIDEOS, current, max);
-                    return null;
-                });
+    /** 409 when the project tracks the video already, else the tracked-video cap (a restore counts too). */
+    private Uni<Void> requireUntracked(SqlConnection c, UUID orgId, VideoRepository.Existing existing) {
+        if (existing != null && !existing.deleted()) {
+            throw new ApiException(409, "duplicate", "Video is already tracked in this project");
+        }
+        return limits.requireRoom(Tx.of(c), CountedLimit.TRACKED_VIDEOS, orgId);
     }
 
-    private Uni<Written> write(SqlConnection c, Caller caller, UUID projectId, UUID creatorId, String tiktokId, String url,
-                               JsonBody.Field<String> readme, JsonBody.Field<String> metadata, Row tombstone, Instant now) {
-        var nowUtc = now.atOffset(ZoneOffset.UTC);
-        String meta = metadata.present() ? metadata.value() : "{}";
-        if (tombstone == null) {
-            UUID id = UUID.randomUUID();
-            Instant posted = postedAt(tiktokId, now);
-            DueVideo fresh = new DueVideo(id, caller.orgId(), posted, null, null, false);
-            return c.preparedQuery("""
-                            INSERT INTO video (id, org_id, project_id, creator_id, tiktok_video_id, url, readme, metadata, tracking_status,
-                                               posted_at, created_at, updated_at)
-                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, 'direct_add', $9, $10, $10)""")
-                    .execute(Tuple.from(new Object[]{id, caller.orgId(), projectId, creatorId, tiktokId, url, readme.value(), meta,
-                            posted == null ? null : posted.atOffset(ZoneOffset.UTC), nowUtc}))
-                    .flatMap(r -> snapshots.writeVideoSnapshots(c, List.of(ScrapeService.nextSnapshot(fresh, now)), now, "initial"))
-                    .flatMap(n -> snapshots.bumpStatsVersions(c, List.of(caller.orgId())))
-                    .map(v -> new Written(id, false));
-        }
-        UUID id = tombstone.getUUID("id");
-        var lastScraped = tombstone.getOffsetDateTime("last_scraped_at");
-        var posted = tombstone.getOffsetDateTime("posted_at");
-        DueVideo restored = new DueVideo(id, caller.orgId(), posted == null ? null : posted.toInstant(),
-                lastScraped == null ? null : lastScraped.toInstant(),
-                new com.trackagoat.scrape.Simulation.VideoCounters(tombstone.getLong("view_count"), tombstone.getLong("like_count"),
-                        tombstone.getLong("comment_count"), tombstone.getLong("share_count"), tombstone.getLong("save_count")), true);
-        return c.preparedQuery("""
-                        UPDATE video SET deleted_at = NULL, tracking_status = 'direct_add', creator_id = coalesce($2, creator_id),
-                               readme = CASE WHEN $3 THEN $4 ELSE readme END, metadata = CASE WHEN $5 THEN $6::text::jsonb ELSE metadata END,
-                               updated_at = $7
-                        WHERE id = $1""")
-                .execute(Tuple.from(new Object[]{id, creatorId, readme.present(), readme.value(), metadata.present(), meta, nowUtc}))
-                .flatMap(r -> snapshots.writeVideoSnapshots(c, List.of(ScrapeService.nextSnapshot(restored, now)), now, "initial"))
-                .flatMap(n -> snapshots.bumpStatsVersions(c, List.of(caller.orgId())))
-                .map(v -> new Written(id, true));
+    private Uni<Written> insert(SqlConnection c, UUID orgId, Request r, UUID creatorId, Instant now) {
+        UUID id = UUID.randomUUID();
+        String metadata = r.metadata().present() ? r.metadata().value() : "{}";
+        return videos.insertDirectAdd(c, id, orgId, r.projectId(), creatorId, r.tiktokId(), r.url(), r.readme().value(), metadata,
+                        postedAt(r.tiktokId(), now), now)
+                .replaceWith(new Written(id, false));
+    }
+
+    /** The tombstone comes back; given fields overwrite, and its next snapshot is a tracking_resumed baseline when it has history. */
+    private Uni<Written> restore(SqlConnection c, Request r, UUID id, UUID creatorId, Instant now) {
+        return videos.restore(c, id, creatorId, r.readme().present(), r.readme().value(), r.metadata().present(), r.metadata().value(), now)
+                .call(v -> scrapes.resumeVideo(Tx.of(c), id, true))
+                .replaceWith(new Written(id, true));
     }
 }

@@ -6,17 +6,19 @@ import com.trackagoat.api.Page;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
-import com.trackagoat.campaign.CampaignItem;
+import com.trackagoat.api.Tx;
+import com.trackagoat.campaign.CampaignItemRepository;
 import com.trackagoat.org.OrganizationRepository;
 import com.trackagoat.project.ProjectRepository;
+import com.trackagoat.scrape.ScrapeRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,11 +42,18 @@ public class VideoService {
     private final VideoRepository videos;
     private final OrganizationRepository organizations;
     private final ProjectRepository projects;
+    private final ScrapeRepository scrapes;
+    private final CampaignItemRepository campaignItems;
+    private final Clock clock;
 
-    public VideoService(VideoRepository videos, OrganizationRepository organizations, ProjectRepository projects) {
+    public VideoService(VideoRepository videos, OrganizationRepository organizations, ProjectRepository projects, ScrapeRepository scrapes,
+                        CampaignItemRepository campaignItems, Clock clock) {
         this.videos = videos;
         this.organizations = organizations;
         this.projects = projects;
+        this.scrapes = scrapes;
+        this.campaignItems = campaignItems;
+        this.clock = clock;
     }
 
     @WithSession
@@ -75,7 +84,7 @@ public class VideoService {
                     throw ApiException.invalidField("tracking_status");
                 }
                 v.trackingStatus = status.value();
-                counted = organizations.bumpStatsVersion(orgId);
+                counted = organizations.bumpStatsVersions(Tx.session(), List.of(orgId));
             }
             if (readme.present()) {
                 v.readme = readme.value();
@@ -83,7 +92,7 @@ public class VideoService {
             if (metadata.present()) {
                 v.metadata = metadata.value();
             }
-            v.updatedAt = Json.now();
+            v.updatedAt = Json.now(clock);
             return counted.replaceWith(VideoDto.of(v));
         });
     }
@@ -93,10 +102,10 @@ public class VideoService {
     public Uni<Deleted> delete(UUID orgId, UUID id) {
         return videos.findVisible(orgId, id).flatMap(found -> {
             Video v = ApiException.requireFound(found);
-            v.deletedAt = Json.now();
+            v.deletedAt = Json.now(clock);
             v.updatedAt = v.deletedAt;
-            return CampaignItem.delete("itemType = 'video' and itemId = ?1", v.id)
-                    .flatMap(n -> organizations.bumpStatsVersion(orgId))
+            return campaignItems.deleteMemberships("video", v.id)
+                    .flatMap(n -> organizations.bumpStatsVersions(Tx.session(), List.of(orgId)))
                     .replaceWith(Deleted.of(v.id));
         });
     }
@@ -107,14 +116,14 @@ public class VideoService {
      */
     @WithTransaction
     public Uni<VideoDto> setTracking(UUID orgId, UUID id, boolean disabled) {
-        return videos.findVisible(orgId, id).map(found -> {
+        return videos.findVisible(orgId, id).flatMap(found -> {
             Video v = ApiException.requireFound(found);
-            if (v.trackingDisabled != disabled) {
-                v.trackingDisabled = disabled;
-                v.resumeBaseline = !disabled;
-                v.updatedAt = Json.now();
+            if (v.trackingDisabled == disabled) {
+                return Uni.createFrom().item(VideoDto.of(v));
             }
-            return VideoDto.of(v);
+            v.trackingDisabled = disabled;
+            v.updatedAt = Json.now(clock);
+            return scrapes.resumeVideo(Tx.session(), v.id, !disabled).replaceWith(VideoDto.of(v));
         });
     }
 
@@ -124,13 +133,13 @@ public class VideoService {
         List<UUID> ids = body.uuidArray("video_ids", 1, 100);
         Set<UUID> visible = new HashSet<>();
         return projects.findInOrg(orgId, projectId).map(ApiException::requireFound)
-                .flatMap(p -> videos.find("id in ?1 and orgId = ?2 and " + VideoRepository.VISIBLE, ids, orgId).list()).map(vis -> {
+                .flatMap(p -> videos.listVisible(orgId, ids)).map(vis -> {
                 vis.forEach(v -> {
                     if (v.projectId.equals(projectId)) {
                         visible.add(v.id);
                         if (!v.trackingDisabled) {
                             v.trackingDisabled = true;
-                            v.updatedAt = Json.now();
+                            v.updatedAt = Json.now(clock);
                         }
                     }
                 });

@@ -1,6 +1,7 @@
 package com.trackagoat.ops;
 
 import com.trackagoat.TrackagoatConfig;
+import com.trackagoat.org.OrganizationRepository;
 import com.trackagoat.org.TierLimits;
 import com.trackagoat.scrape.ScrapeRepository;
 import com.trackagoat.scrape.ScrapeService;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +55,10 @@ class MetricsTest extends ApiTest {
     CohortCurveRepository curves;
     @Inject
     Vertx vertx;
+    @Inject
+    Clock clock;
+    @Inject
+    OrganizationRepository organizations;
 
     static String kind(String kind) {
         return "kind=\"" + kind + "\"";
@@ -159,7 +165,7 @@ class MetricsTest extends ApiTest {
         Pool unreachable = PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(closedPort)
                 .setDatabase("none").setUser("none").setPassword("none").setConnectTimeout(2000)).using(vertx).build();
         try {
-            ScrapeService offline = new ScrapeService(unreachable, repository, tiers, config, curves, metrics);
+            ScrapeService offline = new ScrapeService(unreachable, repository, organizations, tiers, config, curves, metrics, clock);
             Prometheus before = Prometheus.scrape();
             assertNull(offline.runScheduled(Instant.parse("2026-03-10T12:00:00Z")).await().atMost(WAIT), "logged and skipped");
             Prometheus after = Prometheus.scrape();

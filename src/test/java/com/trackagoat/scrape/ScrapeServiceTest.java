@@ -1,6 +1,7 @@
 package com.trackagoat.scrape;
 
 import com.trackagoat.TrackagoatConfig;
+import com.trackagoat.org.OrganizationRepository;
 import com.trackagoat.org.TierLimits;
 import com.trackagoat.scrape.Simulation.VideoCounters;
 import com.trackagoat.stats.CohortCurveRepository;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,6 +59,10 @@ class ScrapeServiceTest extends ApiTest {
     CohortCurveRepository curves;
     @Inject
     Vertx vertx;
+    @Inject
+    Clock clock;
+    @Inject
+    OrganizationRepository organizations;
 
     UUID orgWithCreator(String tier, String mode, String trackingStart) {
         var org = fx.org(tier);
@@ -281,7 +287,7 @@ class ScrapeServiceTest extends ApiTest {
         Pool unreachable = PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(closedPort)
                 .setDatabase("none").setUser("none").setPassword("none").setConnectTimeout(2000)).using(vertx).build();
         try {
-            ScrapeService offline = new ScrapeService(unreachable, repository, tiers, config, curves);
+            ScrapeService offline = new ScrapeService(unreachable, repository, organizations, tiers, config, curves, clock);
             assertNull(offline.runScheduled(SLOT).await().atMost(WAIT), "logged and skipped, nothing thrown");
         } finally {
             unreachable.closeAndAwait();
