@@ -11,7 +11,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "trackagoat")
 public interface TrackagoatConfig {
 
-    /** Plan tiers by name (limits.md); -1 = unlimited. */
+    /** Plan tiers by name (docs/reference/limits.md); -1 = unlimited. */
     Map<String, Tier> tiers();
 
     RateLimit rateLimit();
@@ -30,7 +30,7 @@ public interface TrackagoatConfig {
     /** HTTP-level guards (resilience; see api.HttpGuards). */
     Http http();
 
-    /** Handles banned on the platform (scraping.md §1). */
+    /** Handles banned on the platform (docs/reference/scraping.md §1). */
     Optional<List<String>> bannedHandles();
 
     /**

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An error of the catalogue (conventions.md §3). Thrown anywhere below the resources and turned
+ * An error of the catalogue (docs/reference/conventions.md §3). Thrown anywhere below the resources and turned
  * into the enveloped response by {@link ErrorMappers}. No stack trace is captured: these are
  * expected outcomes, not failures.
  */

@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *       ({@link StrictJson}: snake_case, no coercion, storable text, typed formats) and checked with
  *       Bean Validation (the constraints on the record's components and the record itself).</li>
  * </ol>
- * Failures become the 400 {@code invalid_body} answers of conventions.md §3.1 ({@link BodyErrors}).
+ * Failures become the 400 {@code invalid_body} answers of docs/reference/conventions.md §3.1 ({@link BodyErrors}).
  * <p>
  * <b>Which field is reported.</b> When several fields are wrong, the reported one is the first in
  * the record's component order (the records list their components in the order the services always

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * The one mapping from binding and validation failures of {@link Body} to the 400
- * {@code invalid_body} answers of conventions.md §3.1, with {@code meta.field} named as the JSON
+ * {@code invalid_body} answers of docs/reference/conventions.md §3.1, with {@code meta.field} named as the JSON
  * names it: snake_case, {@code name[index].sub} inside arrays, under the prefix of the object being
  * bound ({@code creators[3].tiktok_handle}).
  * <p>

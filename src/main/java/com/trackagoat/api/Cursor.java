@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Keyset position {@code (created_at, id)} of the last row of a page (conventions.md §6). Encoded
+ * Keyset position {@code (created_at, id)} of the last row of a page (docs/reference/conventions.md §6). Encoded
  * as base64url of {@code <created_at in epoch microseconds>_<id>}; clients treat it as opaque.
  */
 public record Cursor(Instant createdAt, UUID id) {

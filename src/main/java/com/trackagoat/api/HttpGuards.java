@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 import java.io.ByteArrayInputStream;
 
 /**
- * Errors the HTTP layer produces itself, in the envelope (conventions.md §1), answered before the
+ * Errors the HTTP layer produces itself, in the envelope (docs/reference/conventions.md §1), answered before the
  * request reaches the REST layer and without reading the body: a request line over 16 KiB → 414
  * {@code uri_too_long}, a declared body over {@code quarkus.http.limits.max-body-size} → 413
  * {@code payload_too_large} (the rest of the body is read and discarded so that the client gets
@@ -35,7 +35,7 @@ public class HttpGuards {
 
     private static final Logger LOG = Logger.getLogger(HttpGuards.class);
 
-    /** conventions.md §1: request lines (method, target and version) up to 16 KiB are accepted. */
+    /** docs/reference/conventions.md §1: request lines (method, target and version) up to 16 KiB are accepted. */
     public static final int MAX_REQUEST_LINE = 16 * 1024;
 
     private final ObjectMapper json;

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * {@code Idempotency-Key} on creating POSTs (conventions.md §11), kept in PostgreSQL for 24 hours
+ * {@code Idempotency-Key} on creating POSTs (docs/reference/conventions.md §11), kept in PostgreSQL for 24 hours
  * so that restarts and other instances honour it. The key is claimed with one insert (concurrent
  * duplicates: exactly one executes); a 2xx answer is stored as status and exact body bytes and
  * replayed with {@code Idempotent-Replayed: true}; any other answer releases the key.
@@ -43,7 +43,7 @@ public class Idempotency {
 
     /**
      * Validates the header (400 invalid_params when present and malformed); null when absent. An
-     * empty value counts as absent, like an empty query parameter (conventions.md §5).
+     * empty value counts as absent, like an empty query parameter (docs/reference/conventions.md §5).
      */
     public static String key(String header) {
         if (header == null || header.isEmpty()) {

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-/** Wire formats of conventions.md §9. */
+/** Wire formats of docs/reference/conventions.md §9. */
 public final class Json {
 
     private Json() {

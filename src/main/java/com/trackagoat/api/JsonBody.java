@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A request body checked by the rules of conventions.md §1 and §8: JSON media type (415), a JSON
+ * A request body checked by the rules of docs/reference/conventions.md §1 and §8: JSON media type (415), a JSON
  * object (400 {@code Malformed JSON body}), no type coercion, unknown fields ignored. Accessors
  * return a {@link Field} that tells "absent" from "present (possibly null)", which is what PATCH
  * needs.

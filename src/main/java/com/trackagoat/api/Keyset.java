@@ -3,7 +3,7 @@ package com.trackagoat.api;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
-/** Keyset pagination on {@code (createdAt, id)}, newest first (conventions.md §6), for Panache queries. */
+/** Keyset pagination on {@code (createdAt, id)}, newest first (docs/reference/conventions.md §6), for Panache queries. */
 public final class Keyset {
 
     public static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");

@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Validated {@code limit} and {@code cursor} of a list request (conventions.md §6). Repositories
+ * Validated {@code limit} and {@code cursor} of a list request (docs/reference/conventions.md §6). Repositories
  * fetch {@code limit + 1} rows after the cursor; {@link #page} cuts the extra row off and builds
  * the meta.
  */

@@ -3,7 +3,7 @@ package com.trackagoat.api;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Parsing of path and query parameters into the documented 400s (conventions.md §5). */
+/** Parsing of path and query parameters into the documented 400s (docs/reference/conventions.md §5). */
 public final class Params {
 
     private static final Pattern UUID_FORMAT =

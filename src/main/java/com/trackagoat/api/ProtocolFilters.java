@@ -16,7 +16,7 @@ import java.lang.annotation.Annotation;
  *   <li>a {@code Content-Type} that does not parse as a media type ({@code json},
  *   {@code application}) made RESTEasy refuse the request with a bare 400 before the resource ran;
  *   it is replaced by a marker type, so the request is checked in the contract's order and the
- *   body answers 415 {@code unsupported_media_type} (conventions.md §1, §4 step 7);</li>
+ *   body answers 415 {@code unsupported_media_type} (docs/reference/conventions.md §1, §4 step 7);</li>
  *   <li>RESTEasy answers {@code OPTIONS} on a known path itself (200, empty body); no endpoint
  *   supports OPTIONS, so it is 405 {@code method_not_allowed} in the envelope.</li>
  * </ul>

@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * {@code X-Request-Id} (conventions.md §1): the client's id when it is well-formed, otherwise a new
+ * {@code X-Request-Id} (docs/reference/conventions.md §1): the client's id when it is well-formed, otherwise a new
  * UUID; echoed on every response and put in the logging MDC under {@value #MDC_KEY}, so that every
  * log line written while handling the request carries it ({@code %X{requestId}} in the console
  * format, the {@code mdc} object of JSON logs). On a Vert.x thread Quarkus keeps the MDC in the
@@ -40,7 +40,7 @@ public class RequestIds {
         ctx.setProperty(PROPERTY, id);
         MDC.put(MDC_KEY, id);
         ctx.getHeaders().putSingle(HEADER, id);
-        // The Accept header is ignored (conventions.md §1): every API answer is JSON.
+        // The Accept header is ignored (docs/reference/conventions.md §1): every API answer is JSON.
         ctx.getHeaders().putSingle("Accept", "application/json");
     }
 

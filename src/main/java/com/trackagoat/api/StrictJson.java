@@ -29,7 +29,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The Jackson mapper that binds request bodies to records (conventions.md §8): JSON names in
+ * The Jackson mapper that binds request bodies to records (docs/reference/conventions.md §8): JSON names in
  * snake_case, unknown properties ignored, and no coercion at all: each Java type takes exactly one
  * JSON type, checked by the deserializers below (a number is no string, {@code "5"} no number,
  * {@code 1.5}, {@code 1e3} and integers beyond 64 bits no {@code Long}, {@code 1} no boolean). Every
@@ -128,7 +128,7 @@ final class StrictJson {
         }
     }
 
-    /** A UUID string in the canonical 8-4-4-4-12 form, any letter case (conventions.md §5). */
+    /** A UUID string in the canonical 8-4-4-4-12 form, any letter case (docs/reference/conventions.md §5). */
     static final class Uuids extends StdDeserializer<UUID> {
         Uuids() {
             super(UUID.class);
@@ -147,7 +147,7 @@ final class StrictJson {
         }
     }
 
-    /** A calendar date {@code YYYY-MM-DD} that exists (conventions.md §7). */
+    /** A calendar date {@code YYYY-MM-DD} that exists (docs/reference/conventions.md §7). */
     static final class Dates extends StdDeserializer<LocalDate> {
         Dates() {
             super(LocalDate.class);

@@ -6,7 +6,7 @@ import com.trackagoat.api.Json;
 import java.util.List;
 import java.util.UUID;
 
-/** The key object of auth.md §4; {@code key} (the plaintext) only in the creation answer. */
+/** The key object of docs/reference/auth.md §4; {@code key} (the plaintext) only in the creation answer. */
 public record ApiKeyDto(UUID id, String name, String prefix, List<String> scopes, String createdAt, String lastUsedAt,
                         String revokedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String key) {
 

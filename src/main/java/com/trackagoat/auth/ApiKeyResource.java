@@ -26,7 +26,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
-/** Key lifecycle of auth.md §4. */
+/** Key lifecycle of docs/reference/auth.md §4. */
 @Path("/api/v1/api-keys")
 public class ApiKeyResource {
 

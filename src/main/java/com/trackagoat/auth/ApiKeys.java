@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-/** Key format, hashing and generation (auth.md §1): {@code tga_} + 64 lowercase hex; only SHA-256 is stored. */
+/** Key format, hashing and generation (docs/reference/auth.md §1): {@code tga_} + 64 lowercase hex; only SHA-256 is stored. */
 public final class ApiKeys {
 
     private static final Pattern KEY = Pattern.compile("^tga_[0-9a-f]{64}$");

@@ -20,7 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * Checks 1, 2 and 4 of conventions.md §4. Before routing (so an unknown path also needs a key):
+ * Checks 1, 2 and 4 of docs/reference/conventions.md §4. Before routing (so an unknown path also needs a key):
  * API key (401), banned organization (403), per-key window and the organization's daily quota
  * (429). After routing: the scope of the route (403). Every authenticated response carries the
  * RateLimit-* headers of the per-key window.

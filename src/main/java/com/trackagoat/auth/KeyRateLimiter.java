@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-key rolling window of auth.md §8: at most N counted requests in any 60 seconds, kept per
+ * Per-key rolling window of docs/reference/auth.md §8: at most N counted requests in any 60 seconds, kept per
  * instance. Refused requests are not counted.
  */
 @ApplicationScoped

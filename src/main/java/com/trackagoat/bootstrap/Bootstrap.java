@@ -21,7 +21,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * Startup bootstrap of auth.md §7: the platform admin key and the demo organization, idempotent
+ * Startup bootstrap of docs/reference/auth.md §7: the platform admin key and the demo organization, idempotent
  * across restarts, finished before the HTTP listener accepts connections.
  */
 @ApplicationScoped

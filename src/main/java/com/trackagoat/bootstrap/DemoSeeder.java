@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The demo organization of auth.md §7 and scraping.md §7: two projects, seven creators, 42 creator
+ * The demo organization of docs/reference/auth.md §7 and docs/reference/scraping.md §7: two projects, seven creators, 42 creator
  * videos plus two added by URL, three campaigns (one nested) and a goal per creator. Ids are
  * derived from names so that the content is the same on every machine.
  */
@@ -55,7 +55,7 @@ public class DemoSeeder {
     private static final String[] TITLES = {"3-minute pasta", "Morning routine", "Budget hack", "Day in my life",
             "Before and after", "Try this today", "Honest review", "Weekend project", "Quick tips", "Storytime"};
 
-    /** metric, period, target (the cycle of scraping.md §7). */
+    /** metric, period, target (the cycle of docs/reference/scraping.md §7). */
     private static final Object[][] GOALS = {{"posts", "weekly", 3}, {"views", "weekly", 50_000}, {"engagement", "monthly", 8},
             {"followers", "monthly", 1_000}, {"posts", "monthly", 12}, {"views", "daily", 10_000}, {"posts", "daily", 1}};
 

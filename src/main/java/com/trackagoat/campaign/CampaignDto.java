@@ -5,7 +5,7 @@ import com.trackagoat.api.Json;
 
 import java.util.UUID;
 
-/** The campaign object of data-model.md, keys in contract order. */
+/** The campaign object of docs/reference/data-model.md, keys in contract order. */
 public record CampaignDto(UUID id, UUID projectId, String name, String description, String readme,
                           @JsonRawValue String metadata, Long targetViews, String targetAt,
                           String createdAt, String updatedAt) {

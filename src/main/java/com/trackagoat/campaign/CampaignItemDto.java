@@ -4,7 +4,7 @@ import com.trackagoat.api.Json;
 
 import java.util.UUID;
 
-/** The campaign item object of data-model.md. */
+/** The campaign item object of docs/reference/data-model.md. */
 public record CampaignItemDto(UUID campaignId, String itemType, UUID itemId, String createdAt) {
 
     public static CampaignItemDto of(CampaignItem i) {

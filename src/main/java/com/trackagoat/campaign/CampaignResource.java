@@ -130,7 +130,7 @@ public class CampaignResource {
         return service.removeItem(caller.orgId(), campaignId, itemType, item).map(Envelope::of);
     }
 
-    /** Day-bucketed stats (stats-and-metrics.md); parameters are resolved and checked in the contract's order. */
+    /** Day-bucketed stats (docs/reference/stats-and-metrics.md); parameters are resolved and checked in the contract's order. */
     @Operation(summary = "Day-bucketed stats of a campaign over its covered videos (each counted once)")
     @APIResponse(responseCode = "200", description = "Without `metric`: the counters' shape; with `metric`: the derived series", content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {StatsResponses.CampaignStats.class, StatsResponses.DerivedStats.class})))
     @APIResponse(responseCode = "402", description = "`retention_exceeded` (meta `retention_days`, `earliest_from`): `from` lies before the plan's history retention.")

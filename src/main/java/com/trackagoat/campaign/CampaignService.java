@@ -147,7 +147,7 @@ public class CampaignService {
     }
 
     /**
-     * POST item, checks in the order of endpoints-write.md: the item is visible (404), in the
+     * POST item, checks in the order of docs/reference/endpoints-write.md: the item is visible (404), in the
      * campaign's project (400), not yet an item (409 duplicate), no cycle (409), the direct-item cap
      * (402). Serialized per project by a lock on its row, so two inserts cannot build a cycle together.
      */

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Bulk re-enable and bulk remove of a project's creators (endpoints-write.md): 1–100 ids, each
+ * Bulk re-enable and bulk remove of a project's creators (docs/reference/endpoints-write.md): 1–100 ids, each
  * handled independently and in order, in one transaction under a lock on the organization row
  * (re-enabling counts against {@code max_creators_per_org}); always 200 with per-id results.
  */

@@ -31,10 +31,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * POST /api/v1/projects/{projectId}/creators, single and bulk (endpoints-write.md). Each creator is
+ * POST /api/v1/projects/{projectId}/creators, single and bulk (docs/reference/endpoints-write.md). Each creator is
  * created or reactivated in its own transaction under a lock on the organization row (the
  * {@code max_creators_per_org} count and the insert are atomic), and its initial scrape (profile
- * snapshot and discovery, scraping.md §5) runs in that transaction before the answer.
+ * snapshot and discovery, docs/reference/scraping.md §5) runs in that transaction before the answer.
  */
 @ApplicationScoped
 public class CreatorCreation {

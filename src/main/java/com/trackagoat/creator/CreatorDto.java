@@ -5,7 +5,7 @@ import com.trackagoat.api.Json;
 
 import java.util.UUID;
 
-/** The creator object of data-model.md, keys in contract order. */
+/** The creator object of docs/reference/data-model.md, keys in contract order. */
 public record CreatorDto(UUID id, UUID projectId, String tiktokHandle, String displayName, String avatarUrl,
                          String description, String readme, @JsonRawValue String metadata, String trackingMode,
                          String trackingStartDate, String status, Long followerCount, Long followingCount,

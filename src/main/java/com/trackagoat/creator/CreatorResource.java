@@ -89,7 +89,7 @@ public class CreatorResource {
         return service.remove(caller.orgId(), Params.pathId(id, "id")).map(Envelope::of);
     }
 
-    /** Manual scrape (scraping.md §5): one unit of the organization's daily quota. */
+    /** Manual scrape (docs/reference/scraping.md §5): one unit of the organization's daily quota. */
     @Operation(summary = "Scrape a creator now (one unit of the daily manual quota)")
     @APIResponse(responseCode = "200", description = "What the scrape wrote", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScrapeService.ManualResult.class)))
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_manual_scrape_triggers_per_day`, `current`, `max`): the plan limit is reached.")
@@ -100,7 +100,7 @@ public class CreatorResource {
         return scraper.manualCreator(caller.orgId(), caller.get().tier(), entityId).map(Envelope::of);
     }
 
-    /** Day-bucketed stats (stats-and-metrics.md); parameters are resolved and checked in the contract's order. */
+    /** Day-bucketed stats (docs/reference/stats-and-metrics.md); parameters are resolved and checked in the contract's order. */
     @Operation(summary = "Day-bucketed stats of a creator: totals, gains, posts, followers, or a derived metric")
     @APIResponse(responseCode = "200", description = "Without `metric`: the counters' shape; with `metric`: the derived series", content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {StatsResponses.CreatorStats.class, StatsResponses.DerivedStats.class})))
     @APIResponse(responseCode = "402", description = "`retention_exceeded` (meta `retention_days`, `earliest_from`): `from` lies before the plan's history retention.")

@@ -48,7 +48,7 @@ public class CreatorService {
 
     /**
      * PATCH: {@code readme}, {@code tiktok_handle} (rename with the 409 checks of
-     * endpoints-core.md in their order), {@code metadata}, {@code tracking_mode}.
+     * docs/reference/endpoints-core.md in their order), {@code metadata}, {@code tracking_mode}.
      */
     @WithTransaction
     public Uni<CreatorDto> patch(UUID orgId, UUID id, JsonBody body) {

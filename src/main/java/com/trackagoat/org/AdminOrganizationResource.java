@@ -25,7 +25,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
-/** Platform administration (auth.md §6); the admin scope is checked by the auth filter. */
+/** Platform administration (docs/reference/auth.md §6); the admin scope is checked by the auth filter. */
 @Path("/api/v1/admin/organizations")
 public class AdminOrganizationResource {
 

@@ -1,7 +1,7 @@
 package com.trackagoat.org;
 
 /**
- * The plan limits enforced by counting rows (limits.md), each with the owner whose row serializes
+ * The plan limits enforced by counting rows (docs/reference/limits.md), each with the owner whose row serializes
  * the writers of the counted set: {@link PlanLimits#requireRoom} locks that row, counts and compares.
  */
 public enum CountedLimit {
@@ -29,7 +29,7 @@ public enum CountedLimit {
         this.owner = owner;
     }
 
-    /** The key of limits.md (and of the 402's {@code limitKey}). */
+    /** The key of docs/reference/limits.md (and of the 402's {@code limitKey}). */
     public String key() {
         return key;
     }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The limits of one plan tier, keyed as in limits.md and in its order; {@code null} = unlimited
+ * The limits of one plan tier, keyed as in docs/reference/limits.md and in its order; {@code null} = unlimited
  * (configuration uses -1).
  */
 public record Limits(Map<String, Long> values) {

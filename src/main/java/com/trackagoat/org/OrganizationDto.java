@@ -4,7 +4,7 @@ import com.trackagoat.api.Json;
 
 import java.util.UUID;
 
-/** The organization object of auth.md §5. */
+/** The organization object of docs/reference/auth.md §5. */
 public record OrganizationDto(UUID id, String name, String tier, String timezone, boolean banned, boolean isPlatform,
                               String createdAt, String updatedAt) {
 

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The caller's own organization, its limits and usage (auth.md §5). */
+/** The caller's own organization, its limits and usage (docs/reference/auth.md §5). */
 @Path("/api/v1/organization")
 public class OrganizationResource {
 

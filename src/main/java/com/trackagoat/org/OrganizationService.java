@@ -24,7 +24,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-/** Organizations: the caller's own (auth.md §5) and platform administration (§6). */
+/** Organizations: the caller's own (docs/reference/auth.md §5) and platform administration (§6). */
 @ApplicationScoped
 public class OrganizationService {
 

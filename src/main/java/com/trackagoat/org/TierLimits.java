@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Limits per tier, read from configuration at start (limits.md). */
+/** Limits per tier, read from configuration at start (docs/reference/limits.md). */
 @ApplicationScoped
 public class TierLimits {
 

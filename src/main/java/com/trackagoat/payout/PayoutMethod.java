@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A way to pay creators (goals-payouts.md); every organization starts with three defaults. */
+/** A way to pay creators (docs/reference/data-model.md, payout entities); every organization starts with three defaults. */
 @Entity
 @Table(name = "payout_method")
 public class PayoutMethod extends PanacheEntityBase {

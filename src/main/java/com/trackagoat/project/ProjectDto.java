@@ -4,7 +4,7 @@ import com.trackagoat.api.Json;
 
 import java.util.UUID;
 
-/** The project object of data-model.md, keys in contract order. */
+/** The project object of docs/reference/data-model.md, keys in contract order. */
 public record ProjectDto(UUID id, UUID orgId, String name, String description, String readme,
                          String createdAt, String updatedAt) {
 

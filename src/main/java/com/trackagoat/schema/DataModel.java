@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The machine-readable data model of GET /api/v1/schema (endpoints-core.md "Schema"): the nine
- * entities of data-model.md with their fields in contract order, and the eleven relationships.
+ * The machine-readable data model of GET /api/v1/schema (docs/reference/endpoints-core.md "Schema"): the nine
+ * entities of docs/reference/data-model.md with their fields in contract order, and the eleven relationships.
  * Built once; immutable.
  */
 public final class DataModel {

@@ -24,7 +24,7 @@ import java.util.Map;
 
 /**
  * Completes the generated OpenAPI document with what holds for every route of the contract
- * (conventions.md), so the resources only declare what is particular to them (summary, the
+ * (docs/reference/conventions.md), so the resources only declare what is particular to them (summary, the
  * {@code data} schema, request body, extra 402/409 cases):
  * <ul>
  *   <li>the bearer API key as the security scheme of every operation;</li>
@@ -148,7 +148,7 @@ public class OpenApiContract implements OASFilter {
         }
     }
 
-    /** The response schema of each data-model.md entity, by the DTO record that writes it. */
+    /** The response schema of each docs/reference/data-model.md entity, by the DTO record that writes it. */
     static final Map<String, String> ENTITY_SCHEMAS = Map.of(
             "project", "ProjectDto", "creator", "CreatorDto", "video", "VideoDto", "campaign", "CampaignDto",
             "campaign_item", "CampaignItemDto");
@@ -265,7 +265,7 @@ public class OpenApiContract implements OASFilter {
                         + "`retention_days`/`earliest_from`, `required`/`granted`, `retryAfter`.");
         meta.setAdditionalPropertiesBoolean(Boolean.TRUE);
         return object()
-                .description("The envelope of an error (conventions.md §2–§3).")
+                .description("The envelope of an error (docs/reference/conventions.md §2–§3).")
                 .addProperty("data", type(SchemaType.NULL))
                 .addProperty("error", type(SchemaType.STRING).description("Human-readable message"))
                 .addProperty("meta", meta)
@@ -310,7 +310,7 @@ public class OpenApiContract implements OASFilter {
                 case "to" -> type(SchemaType.STRING).format("date")
                         .description("Last day (inclusive, in `tz`); default and maximum: today");
                 case "tz" -> type(SchemaType.STRING).description("IANA time zone id, case-sensitive; default: the organization's timezone");
-                case "metric" -> enumeration("Derived metric; absent: the counters' shape. Allowed per entity as stats-and-metrics.md §6",
+                case "metric" -> enumeration("Derived metric; absent: the counters' shape. Allowed per entity as docs/reference/stats-and-metrics.md §6",
                         "engagement_rate_by_views", "engagement_rate_by_followers", "posts_per_week", "avg_views_per_post", "growth_rate_pop");
                 case "base_metric" -> enumeration("Counter of `growth_rate_pop` (required with it); `followers` and `videos` for creators only",
                         "views", "likes", "comments", "shares", "saves", "followers", "videos");

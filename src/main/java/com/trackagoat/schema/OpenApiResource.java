@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * GET /api/v1/openapi.json (analytics.md §3): the OpenAPI 3.1 document that SmallRye OpenAPI
+ * GET /api/v1/openapi.json (docs/reference/endpoints-core.md ("Schema")): the OpenAPI 3.1 document that SmallRye OpenAPI
  * generates from the resources at build time, served raw (no envelope) behind the API key with the
  * read scope. Errors of this route (401, 403, 429) still come in the envelope, from the filters.
  */

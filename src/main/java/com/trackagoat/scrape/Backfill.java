@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * History for an organization's existing content through the scraper's own simulation (scraping.md
+ * History for an organization's existing content through the scraper's own simulation (docs/reference/scraping.md
  * §7): for each of the last N days the slot {@code D 12:00Z} (if not in the future), one creator
  * snapshot per active creator and one video snapshot per non-excluded video posted before the slot,
  * source {@code backfill}; no discovery. Idempotent: it only runs for an organization without snapshots.

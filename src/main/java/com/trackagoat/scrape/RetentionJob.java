@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Daily retention pruning (scraping.md §6): snapshots older than the tier's
+ * Daily retention pruning (docs/reference/scraping.md §6): snapshots older than the tier's
  * {@code stats_history_retention_days} are deleted, always keeping each entity's latest one.
  * Plain idempotent deletes, safe on several instances at once.
  */

@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The scheduled scrape (scraping.md §1–§2): every {@code trackagoat.scrape.every}, or on
+ * The scheduled scrape (docs/reference/scraping.md §1–§2): every {@code trackagoat.scrape.every}, or on
  * {@code trackagoat.scrape.cron} when that is set (evaluated in UTC, like the retention cron, so
  * instances in different zones fire at the same slots). The slot is the scheduled fire time floored
  * to the interval (or to the minute in cron mode); missed runs are not caught up.

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * One scrape cycle at a slot (scraping.md §2): banned handles, then creators (discovery and
+ * One scrape cycle at a slot (docs/reference/scraping.md §2): banned handles, then creators (discovery and
  * profile snapshots), then video snapshots, each in batches claimed and committed in their own
  * transaction. Several instances may run the same slot at once and leave exactly the rows one
  * instance would.
@@ -195,7 +195,7 @@ public class ScrapeService {
     }
 
     /**
-     * The initial or manual scrape of one creator (scraping.md §5), in the caller's transaction:
+     * The initial or manual scrape of one creator (docs/reference/scraping.md §5), in the caller's transaction:
      * discovery, then a profile snapshot at {@code at}; floors do not apply.
      *
      * @return the number of videos discovered
@@ -226,7 +226,7 @@ public class ScrapeService {
     static final String SCHEDULED = "scheduled";
     static final String MANUAL = "manual";
 
-    /** Answer of a manual scrape (scraping.md §5). */
+    /** Answer of a manual scrape (docs/reference/scraping.md §5). */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ScrapeResult")
     public record ManualResult(String entityType, UUID entityId, String capturedAt, int snapshotsWritten, int videosDiscovered) {
     }
@@ -278,7 +278,7 @@ public class ScrapeService {
     }
 
     /**
-     * The posts of a discovery at {@code at} (scraping.md §4): since the previous discovery, or the
+     * The posts of a discovery at {@code at} (docs/reference/scraping.md §4): since the previous discovery, or the
      * first time since {@code tracking_start_date} 00:00 in the organization's zone, at most 30 days
      * back; never before that date.
      */

@@ -13,7 +13,7 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * The deterministic stand-in for TikTok (scraping.md §3–§4). Every draw comes from a generator
+ * The deterministic stand-in for TikTok (docs/reference/scraping.md §3–§4). Every draw comes from a generator
  * seeded with SHA-256 of the entity, the slot and a stream name, so the same entity at the same
  * slot always yields the same numbers, on any instance. Pure: no clock, no I/O.
  */

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The organization-wide cohort curve (org_avg of stats-and-metrics.md §4), materialized per time
+ * The organization-wide cohort curve (org_avg of docs/reference/stats-and-metrics.md §4), materialized per time
  * zone and {@code stats_version} in {@code cohort_curve}. Computing it is one set-based pass over
  * the organization's counted videos' snapshots, with the velocity rules of §4 in SQL; it runs at
  * most once per (organization, time zone, version), and a request afterwards reads ≤ 366 rows.

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Stats results cached per organization {@code stats_version} (stats-and-metrics.md §8): any
+ * Stats results cached per organization {@code stats_version} (docs/reference/stats-and-metrics.md §8): any
  * snapshot written, or any change to what is counted, bumps the version, so an entry is never
  * served after it; entries also expire after 10 minutes. A cached body differs from a fresh one
  * only in {@code meta.cached}.

@@ -2,7 +2,7 @@ package com.trackagoat.stats;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The query parameters shared by the three stats endpoints, as sent (stats-and-metrics.md §1). */
+/** The query parameters shared by the three stats endpoints, as sent (docs/reference/stats-and-metrics.md §1). */
 public class StatsParams {
     @RestQuery
     public String from;

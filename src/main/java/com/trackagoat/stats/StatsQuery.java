@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The resolved parameters of a stats request (stats-and-metrics.md §1, conventions.md §7),
+ * The resolved parameters of a stats request (docs/reference/stats-and-metrics.md §1, docs/reference/conventions.md §7),
  * validated in the contract's order: the format of each parameter in table order, then the range,
  * then the metric for the entity. Lookup (404) and retention (402) come after, in the service.
  */

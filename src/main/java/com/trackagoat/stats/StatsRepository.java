@@ -22,7 +22,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class StatsRepository {
 
-    /** SQL condition: video {@code v} is counted (data-model.md): visible and auto_tracked, included or direct_add. */
+    /** SQL condition: video {@code v} is counted (docs/reference/data-model.md): visible and auto_tracked, included or direct_add. */
     static final String COUNTED = "v.deleted_at IS NULL AND v.tracking_status IN ('auto_tracked', 'included', 'direct_add') "
             + "AND (v.creator_id IS NULL OR EXISTS (SELECT 1 FROM creator c WHERE c.id = v.creator_id AND c.status <> 'removed'))";
 

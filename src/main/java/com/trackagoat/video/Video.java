@@ -20,7 +20,7 @@ public class Video extends PanacheEntityBase {
     public static final String INCLUDED = "included";
     public static final String EXCLUDED = "excluded";
     public static final String DIRECT_ADD = "direct_add";
-    /** Statuses whose videos count in stats (data-model.md "Counted videos"). */
+    /** Statuses whose videos count in stats (docs/reference/data-model.md "Counted videos"). */
     public static final Set<String> COUNTED = Set.of(AUTO_TRACKED, INCLUDED, DIRECT_ADD);
 
     @Id

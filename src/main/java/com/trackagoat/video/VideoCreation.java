@@ -24,7 +24,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * POST /api/v1/projects/{projectId}/videos: a video added by URL (endpoints-write.md), in one
+ * POST /api/v1/projects/{projectId}/videos: a video added by URL (docs/reference/endpoints-write.md), in one
  * transaction under a lock on the organization row (the {@code max_tracked_videos_per_org} count and
  * the insert are atomic), with its baseline snapshot taken before the answer.
  */

@@ -5,7 +5,7 @@ import com.trackagoat.api.Json;
 
 import java.util.UUID;
 
-/** The video object of data-model.md, keys in contract order. */
+/** The video object of docs/reference/data-model.md, keys in contract order. */
 public record VideoDto(UUID id, UUID projectId, UUID creatorId, String tiktokVideoId, String url, String title,
                        String description, String readme, @JsonRawValue String metadata, String thumbnailUrl,
                        long viewCount, long likeCount, long commentCount, long shareCount, long saveCount,

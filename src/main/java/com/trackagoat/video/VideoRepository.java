@@ -23,7 +23,7 @@ public class VideoRepository implements PanacheRepositoryBase<Video, UUID> {
     }
 
     /**
-     * Visibility of data-model.md as an HQL condition on {@code Video}: not deleted, not excluded,
+     * Visibility of docs/reference/data-model.md as an HQL condition on {@code Video}: not deleted, not excluded,
      * no creator or a creator that is not removed.
      */
     static final String VISIBLE = "deletedAt is null and trackingStatus <> 'excluded' and (creatorId is null or not exists "

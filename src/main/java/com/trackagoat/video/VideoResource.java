@@ -106,7 +106,7 @@ public class VideoResource {
         return service.setTracking(caller.orgId(), Params.pathId(id, "id"), false).map(Envelope::of);
     }
 
-    /** Manual scrape (scraping.md §5): one unit of the organization's daily quota. */
+    /** Manual scrape (docs/reference/scraping.md §5): one unit of the organization's daily quota. */
     @Operation(summary = "Scrape a video now (one unit of the daily manual quota)")
     @APIResponse(responseCode = "200", description = "What the scrape wrote", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScrapeService.ManualResult.class)))
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_manual_scrape_triggers_per_day`, `current`, `max`): the plan limit is reached.")
@@ -117,7 +117,7 @@ public class VideoResource {
         return scraper.manualVideo(caller.orgId(), caller.get().tier(), entityId).map(Envelope::of);
     }
 
-    /** Day-bucketed stats (stats-and-metrics.md); parameters are resolved and checked in the contract's order. */
+    /** Day-bucketed stats (docs/reference/stats-and-metrics.md); parameters are resolved and checked in the contract's order. */
     @Operation(summary = "Stats of a video: day history, velocity, baselines, cohort comparison, or a derived metric")
     @APIResponse(responseCode = "200", description = "Without `metric`: history, velocity and baselines (`cohort` with `cohort=1`); with `metric`: the derived series", content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {StatsResponses.VideoStats.class, StatsResponses.DerivedStats.class})))
     @APIResponse(responseCode = "402", description = "`retention_exceeded` (meta `retention_days`, `earliest_from`): `from` lies before the plan's history retention.")

@@ -30,7 +30,7 @@ public class VideoService {
     /** Filter values of {@code tracking_status} on the list (excluded videos are never listed). */
     public static final Set<String> LISTABLE_STATUSES = Set.of(Video.AUTO_TRACKED, Video.PENDING_REVIEW, Video.INCLUDED, Video.DIRECT_ADD);
 
-    /** The review decisions PATCH allows: source → allowed targets (endpoints-core.md). */
+    /** The review decisions PATCH allows: source → allowed targets (docs/reference/endpoints-core.md). */
     static final Map<String, Set<String>> TRANSITIONS = Map.of(
             Video.PENDING_REVIEW, Set.of(Video.INCLUDED, Video.EXCLUDED),
             Video.AUTO_TRACKED, Set.of(Video.EXCLUDED),

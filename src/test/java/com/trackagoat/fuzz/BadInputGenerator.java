@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * Generates malformed requests for every endpoint, deterministically from a seed. Each {@link Case}
  * carries what the contract says about it ({@link Expect}): at least "a 4xx in the envelope", and
- * where the check order of conventions.md §4 decides it, the exact status, code and param/field.
+ * where the check order of docs/reference/conventions.md §4 decides it, the exact status, code and param/field.
  */
 final class BadInputGenerator {
 

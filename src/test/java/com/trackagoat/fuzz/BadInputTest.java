@@ -57,7 +57,7 @@ class BadInputTest extends ApiTest {
     static final int THREADS = 4;
     static final int TIMEOUT_MS = 20_000;
 
-    /** conventions.md §3: every code and its status. */
+    /** docs/reference/conventions.md §3: every code and its status. */
     static final Map<String, Integer> CATALOGUE = Map.ofEntries(
             Map.entry("invalid_query", 400), Map.entry("invalid_params", 400), Map.entry("invalid_body", 400),
             Map.entry("invalid_api_key", 401), Map.entry("limit_reached", 402), Map.entry("retention_exceeded", 402),
@@ -69,7 +69,7 @@ class BadInputTest extends ApiTest {
             Map.entry("uri_too_long", 414), Map.entry("unsupported_media_type", 415), Map.entry("rate_limit_exceeded", 429),
             Map.entry("internal_error", 500), Map.entry("service_unavailable", 503));
 
-    /** The fixed {@code error} texts (conventions.md §3). */
+    /** The fixed {@code error} texts (docs/reference/conventions.md §3). */
     static final Map<String, String> TEXTS = Map.ofEntries(
             Map.entry("invalid_api_key", "Invalid or missing API key"), Map.entry("org_banned", "Organization is banned"),
             Map.entry("not_found", "Not found"), Map.entry("method_not_allowed", "Method not allowed"),

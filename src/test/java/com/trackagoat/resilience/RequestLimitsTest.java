@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * conventions.md §1: bodies over 1 MiB answer 413 {@code payload_too_large}, request lines over
+ * docs/reference/conventions.md §1: bodies over 1 MiB answer 413 {@code payload_too_large}, request lines over
  * 16 KiB answer 414 {@code uri_too_long}, both in the envelope; anything up to the limits passes.
  */
 @QuarkusTest

@@ -37,7 +37,7 @@ class SchemaResourceTest extends ApiTest {
     private static final String SOURCES = "scheduled|manual|initial|backfill";
 
     /**
-     * data-model.md, written out key by key in the order of its tables (a row naming several keys
+     * docs/reference/data-model.md, written out key by key in the order of its tables (a row naming several keys
      * is each of them in order): {@code "name type"}, {@code ?} after the type when it is
      * {@code | null}, then the enum values separated by {@code |} for enumerated fields.
      */
@@ -74,7 +74,7 @@ class SchemaResourceTest extends ApiTest {
                 "created_at datetime", "updated_at datetime"));
     }
 
-    /** The eleven relationships of the example in endpoints-core.md, in order. */
+    /** The eleven relationships of the example in docs/reference/endpoints-core.md, in order. */
     private static final List<Map<String, Object>> RELATIONSHIPS = List.of(
             rel("creator.project_id", "project.id", null),
             rel("video.project_id", "project.id", null),

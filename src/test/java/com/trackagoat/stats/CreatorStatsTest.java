@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-/** Creator stats in America/New_York, hand-computed (stats-and-metrics.md §2, §5, §6). */
+/** Creator stats in America/New_York, hand-computed (docs/reference/stats-and-metrics.md §2, §5, §6). */
 @QuarkusTest
 class CreatorStatsTest extends ApiTest {
 

@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The worked example of stats-and-metrics.md §7 and the cohort averages of §4. */
+/** The worked example of docs/reference/stats-and-metrics.md §7 and the cohort averages of §4. */
 @QuarkusTest
 class VideoStatsTest extends ApiTest {
 

@@ -60,7 +60,7 @@ public class Fixtures {
 
     /**
      * The platform organization (there is only one), with a new admin key. When missing it is
-     * created as the bootstrap would create it (auth.md §7), so a bootstrap that runs later in the
+     * created as the bootstrap would create it (docs/reference/auth.md §7), so a bootstrap that runs later in the
      * same database finds the same organization whichever test came first.
      */
     public Org platform() {

@@ -17,7 +17,7 @@ import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-/** An IANA time zone id, matched case-sensitively (conventions.md §7, {@link Zones}). */
+/** An IANA time zone id, matched case-sensitively (docs/reference/conventions.md §7, {@link Zones}). */
 @Documented
 @Constraint(validatedBy = IanaZone.Validator.class)
 @Target({FIELD, METHOD, PARAMETER, TYPE_USE, ANNOTATION_TYPE})

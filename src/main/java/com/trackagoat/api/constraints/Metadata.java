@@ -20,7 +20,7 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code metadata} (conventions.md §8): a JSON object of at most {@value #MAX_BYTES} bytes
+ * {@code metadata} (docs/reference/conventions.md §8): a JSON object of at most {@value #MAX_BYTES} bytes
  * serialized, holding storable text only (no U+0000 or lone surrogate in any key or string).
  * JSON {@code null} is refused too (it is a {@code NullNode} here, not a Java null).
  */

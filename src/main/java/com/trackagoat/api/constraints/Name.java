@@ -18,7 +18,7 @@ import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 /**
- * A name (conventions.md §8): 1–{@value #MAX} characters (code points) after trimming surrounding
+ * A name (docs/reference/conventions.md §8): 1–{@value #MAX} characters (code points) after trimming surrounding
  * whitespace. The records trim the value they keep; this checks any value, trimmed or not.
  */
 @Documented

@@ -17,7 +17,7 @@ import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-/** Notes written through {@code readme} (conventions.md §8): at most {@value #MAX} characters (code points). */
+/** Notes written through {@code readme} (docs/reference/conventions.md §8): at most {@value #MAX} characters (code points). */
 @Documented
 @Constraint(validatedBy = Readme.Validator.class)
 @Target({FIELD, METHOD, PARAMETER, TYPE_USE, ANNOTATION_TYPE})

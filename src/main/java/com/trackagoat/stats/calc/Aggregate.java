@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Entity aggregates over a set of counted videos (stats-and-metrics.md §2): summed gains G and
+ * Entity aggregates over a set of counted videos (docs/reference/stats-and-metrics.md §2): summed gains G and
  * cumulative carried totals C. Each video is counted once.
  */
 public final class Aggregate {

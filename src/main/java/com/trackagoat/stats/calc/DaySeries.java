@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The snapshots of one entity bucketed into days of a time zone (stats-and-metrics.md §2): day
+ * The snapshots of one entity bucketed into days of a time zone (docs/reference/stats-and-metrics.md §2): day
  * values, carried values and attributed gains. Pure and allocation-light: days are kept as sorted
  * epoch-day numbers and looked up by binary search.
  */

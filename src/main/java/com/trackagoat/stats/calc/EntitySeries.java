@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The per-day aggregates of a creator or campaign (stats-and-metrics.md §2) over its whole
+ * The per-day aggregates of a creator or campaign (docs/reference/stats-and-metrics.md §2) over its whole
  * history in one zone: cumulative totals C, summed gains G, followers F, posts P and N. Built once
  * from the covered entities' day series; any {@code from}/{@code to} range is then a slice, so one
  * computation serves every range and metric of the entity until its data changes.

@@ -3,7 +3,7 @@ package com.trackagoat.stats.calc;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Exact division of integers, rounded half-up (stats-and-metrics.md §6 and §4), emitted as doubles. */
+/** Exact division of integers, rounded half-up (docs/reference/stats-and-metrics.md §6 and §4), emitted as doubles. */
 public final class Rates {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Views gained per day since posting (stats-and-metrics.md §4), independent of from/to. */
+/** Views gained per day since posting (docs/reference/stats-and-metrics.md §4), independent of from/to. */
 public final class Velocity {
 
     public static final int MAX_ENTRIES = 365;

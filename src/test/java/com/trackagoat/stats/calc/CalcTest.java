@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Hand-computed cases of stats-and-metrics.md §2, §4 and §6. */
+/** Hand-computed cases of docs/reference/stats-and-metrics.md §2, §4 and §6. */
 class CalcTest {
 
     static final ZoneId UTC = ZoneOffset.UTC;
