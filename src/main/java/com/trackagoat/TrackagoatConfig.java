@@ -3,6 +3,7 @@ package com.trackagoat;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +95,7 @@ public interface TrackagoatConfig {
 
         /** Interval of the job; slots are multiples of it since the epoch. */
         @WithDefault("1h")
-        java.time.Duration every();
+        Duration every();
 
         /** Quartz-style cron; overrides {@link #every()} when set. */
         Optional<String> cron();
@@ -108,17 +109,17 @@ public interface TrackagoatConfig {
          * so a database that accepts connections but never answers cannot hold the job forever.
          */
         @WithDefault("30m")
-        java.time.Duration cycleTimeout();
+        Duration cycleTimeout();
     }
 
     interface Db {
         /** PostgreSQL {@code statement_timeout} of every pool session: the server cancels longer statements (503). */
         @WithDefault("60s")
-        java.time.Duration statementTimeout();
+        Duration statementTimeout();
 
         /** TCP connect timeout of a new connection. */
         @WithDefault("5s")
-        java.time.Duration connectTimeout();
+        Duration connectTimeout();
 
         /**
          * How long a query waits for a free pool connection; 0 = no limit of its own (the request
@@ -126,7 +127,7 @@ public interface TrackagoatConfig {
          * fails, so each failed connect during an outage later logs "Result is already complete".
          */
         @WithDefault("0s")
-        java.time.Duration acquireTimeout();
+        Duration acquireTimeout();
     }
 
     interface Http {
@@ -136,6 +137,6 @@ public interface TrackagoatConfig {
          * {@link Db#statementTimeout()}, so that a merely slow statement is cancelled by the server first.
          */
         @WithDefault("65s")
-        java.time.Duration requestTimeout();
+        Duration requestTimeout();
     }
 }

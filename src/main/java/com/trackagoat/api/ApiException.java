@@ -1,5 +1,6 @@
 package com.trackagoat.api;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ public class ApiException extends RuntimeException {
         return new ApiException(402, "limit_reached", "Limit reached: " + limitKey, m);
     }
 
-    public static ApiException retentionExceeded(long retentionDays, java.time.LocalDate earliestFrom) {
+    public static ApiException retentionExceeded(long retentionDays, LocalDate earliestFrom) {
         Map<String, Object> m = one("retention_days", retentionDays);
         m.put("earliest_from", earliestFrom.toString());
         return new ApiException(402, "retention_exceeded", "Requested range starts before the history retention window", m);

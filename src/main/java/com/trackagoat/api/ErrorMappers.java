@@ -1,7 +1,11 @@
 package com.trackagoat.api;
 
+import com.fasterxml.jackson.core.JacksonException;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.core.VertxException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -12,7 +16,12 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
+import java.sql.SQLException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Turns every failure into the enveloped error of the catalogue. Bad input never reaches the
@@ -55,7 +64,7 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, ContainerRequestContext request, io.vertx.core.http.HttpServerResponse http) {
+    public Response web(WebApplicationException e, ContainerRequestContext request, HttpServerResponse http) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         return switch (status) {
             case 400 -> response(ApiException.malformedBody());
@@ -69,7 +78,7 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, ContainerRequestContext request, io.vertx.core.http.HttpServerResponse http) {
+    public Response unexpected(Throwable e, ContainerRequestContext request, HttpServerResponse http) {
         String requestId = RequestIds.of(request);
         ApiException conflict = uniqueViolation(e);
         if (conflict != null) {
@@ -112,20 +121,20 @@ public class ErrorMappers {
      */
     public static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PgException || t instanceof java.sql.SQLException) {
-                // Hibernate Reactive reports PostgreSQL errors as java.sql.SQLException with the SQLSTATE
-                String state = String.valueOf(t instanceof PgException pg ? pg.getSqlState() : ((java.sql.SQLException) t).getSQLState());
+            if (t instanceof PgException || t instanceof SQLException) {
+                // Hibernate Reactive reports PostgreSQL errors as SQLException with the SQLSTATE
+                String state = String.valueOf(t instanceof PgException pg ? pg.getSqlState() : ((SQLException) t).getSQLState());
                 if (state.startsWith("08") || state.startsWith("57P") || state.equals("57014") || state.equals("53300")
                         || state.equals("40001") || state.equals("40P01")) {
                     return true;
                 }
-            } else if (t instanceof ConnectException || t instanceof java.net.SocketException
-                    || t instanceof java.nio.channels.ClosedChannelException || t instanceof java.util.concurrent.TimeoutException
-                    || t instanceof io.netty.handler.timeout.TimeoutException || t instanceof io.vertx.sqlclient.ClosedConnectionException
+            } else if (t instanceof ConnectException || t instanceof SocketException
+                    || t instanceof ClosedChannelException || t instanceof TimeoutException
+                    || t instanceof io.netty.handler.timeout.TimeoutException || t instanceof ClosedConnectionException
                     || t instanceof io.smallrye.mutiny.TimeoutException) {
                 return true;
-            } else if (t instanceof VertxException || t instanceof io.vertx.core.impl.NoStackTraceThrowable
-                    || (t instanceof java.io.IOException && !(t instanceof com.fasterxml.jackson.core.JacksonException))) {
+            } else if (t instanceof VertxException || t instanceof NoStackTraceThrowable
+                    || (t instanceof IOException && !(t instanceof JacksonException))) {
                 String message = String.valueOf(t.getMessage()).toLowerCase();
                 if (message.contains("connection") || message.contains("closed") || message.contains("timeout")
                         || message.contains("timed out") || message.contains("broken pipe")) {

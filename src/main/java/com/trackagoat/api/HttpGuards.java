@@ -3,6 +3,7 @@ package com.trackagoat.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.trackagoat.TrackagoatConfig;
+import com.trackagoat.ops.MetricsUriTemplate;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 
 /**
  * Errors the HTTP layer produces itself, in the envelope (docs/reference/conventions.md §1), answered before the
@@ -84,7 +86,7 @@ public class HttpGuards {
     private static final String BUFFERED = "trackagoat.buffered-body";
     /** Declared bodies up to this size are drained after a 413; larger ones get the connection closed. */
     private static final long DRAIN_MAX = 16L * 1024 * 1024;
-    private static final java.time.Duration DRAIN_FOR = java.time.Duration.ofSeconds(10);
+    private static final Duration DRAIN_FOR = Duration.ofSeconds(10);
 
     /** Hands a body read by the chunked-body handler above to the REST layer, which would find the request already ended. */
     @ServerRequestFilter(preMatching = true, priority = 1)
@@ -165,7 +167,7 @@ public class HttpGuards {
     }
 
     private void send(RoutingContext ctx, ApiException error) {
-        com.trackagoat.ops.MetricsUriTemplate.ensure(ctx, error.status());
+        MetricsUriTemplate.ensure(ctx, error.status());
         String body;
         try {
             body = json.writeValueAsString(error.toEnvelope());

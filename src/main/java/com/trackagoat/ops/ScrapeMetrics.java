@@ -8,6 +8,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -45,7 +46,7 @@ public class ScrapeMetrics {
         this.clock = clock;
         this.failed = Counter.builder("trackagoat.scrape.cycles.failed").description("Scheduled scrape cycles that failed and were skipped")
                 .register(registry);
-        registry.more().timeGauge("trackagoat.scrape.last.success.timestamp", java.util.List.of(), lastSuccess, TimeUnit.MILLISECONDS,
+        registry.more().timeGauge("trackagoat.scrape.last.success.timestamp", List.of(), lastSuccess, TimeUnit.MILLISECONDS,
                 AtomicLong::doubleValue);
         // every series exists from the start (at 0), so rates and alerts need no "absent" special case
         for (String source : new String[]{"scheduled", "manual"}) {

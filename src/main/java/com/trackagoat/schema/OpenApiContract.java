@@ -14,9 +14,9 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -299,7 +299,7 @@ public class OpenApiContract implements OASFilter {
                 case "creator_id" -> uuid("Only videos of this creator; an unknown or foreign id matches nothing");
                 case "item_id" -> uuid("Id of the item to remove");
                 case "item_type" -> enumeration("Kind of the item", "creator", "video", "campaign");
-                case "limit" -> type(SchemaType.INTEGER).minimum(java.math.BigDecimal.ONE)
+                case "limit" -> type(SchemaType.INTEGER).minimum(BigDecimal.ONE)
                         .defaultValue(50).description("Page size, ASCII digits; values above 100 are clamped to 100");
                 case "cursor" -> type(SchemaType.STRING).description("The opaque `meta.nextCursor` of the previous page");
                 case "search" -> type(SchemaType.STRING).minLength(1).maxLength(100)

@@ -22,18 +22,21 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -227,7 +230,7 @@ public class ScrapeService {
     static final String MANUAL = "manual";
 
     /** Answer of a manual scrape (docs/reference/scraping.md §5). */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ScrapeResult")
+    @Schema(name = "ScrapeResult")
     public record ManualResult(String entityType, UUID entityId, String capturedAt, int snapshotsWritten, int videosDiscovered) {
     }
 
@@ -269,9 +272,9 @@ public class ScrapeService {
 
     private Uni<Void> takeQuota(SqlConnection c, UUID orgId, String tier, Instant at) {
         Long max = tiers.of(tier).get(Limits.MAX_MANUAL_SCRAPES);
-        return repository.takeManualScrape(c, orgId, at.atOffset(java.time.ZoneOffset.UTC).toLocalDate(), max).map(used -> {
+        return repository.takeManualScrape(c, orgId, at.atOffset(ZoneOffset.UTC).toLocalDate(), max).map(used -> {
             if (used >= 0) {
-                throw com.trackagoat.api.ApiException.limitReached(Limits.MAX_MANUAL_SCRAPES, used, max);
+                throw ApiException.limitReached(Limits.MAX_MANUAL_SCRAPES, used, max);
             }
             return null;
         });
@@ -358,7 +361,7 @@ public class ScrapeService {
                             touched.size(), (System.nanoTime() - curvesStarted) / 1_000_000));
                 })
                 .ifNoItem().after(config.scrape().cycleTimeout())
-                .failWith(() -> new java.util.concurrent.TimeoutException("no answer within " + config.scrape().cycleTimeout()))
+                .failWith(() -> new TimeoutException("no answer within " + config.scrape().cycleTimeout()))
                 .invoke(r -> metrics.cycleEnded(started, true))
                 .onFailure().invoke(e -> {
                     metrics.cycleEnded(started, false);

@@ -103,28 +103,34 @@ public class StatsService {
     private Uni<StatsResponses.Cohort> cohort(Caller caller, VideoRef video, List<Velocity.Point> own, ZoneId zone) {
         Uni<Map<Integer, long[]>> creatorCurve = series.get("creator-velocity|" + video.creatorId(), zone, caller.statsVersion(),
                 () -> repository.countedVideosOfCreator(caller.orgId(), video.creatorId())
-                        .flatMap(pool -> repository.allVideoSnapshots(pool.stream().map(VideoRef::id).toList()).map(rows -> {
-                            Map<UUID, List<Snap>> byVideo = group(rows);
-                            Map<Integer, long[]> sums = new HashMap<>();
-                            for (VideoRef v : pool) {
-                                DaySeries s = DaySeries.of(byVideo.getOrDefault(v.id(), List.of()), zone, true);
-                                for (Velocity.Point p : Velocity.of(s, v.postedAt(), zone)) {
-                                    if (p.viewsGained() != null) {
-                                        long[] acc = sums.computeIfAbsent(p.dayNumber(), k -> new long[2]);
-                                        acc[0] += p.viewsGained();
-                                        acc[1]++;
-                                    }
-                                }
-                            }
-                            return Map.copyOf(sums);
-                        })));
-        Uni<Map<Integer, long[]>> orgCurve = curves.curve(caller.orgId(), zone, caller.statsVersion()).map(curve -> {
-            Map<Integer, long[]> sums = new HashMap<>();
-            curve.forEach((n, p) -> sums.put(n, new long[]{p.gainSum(), p.sampleSize()}));
-            return sums;
-        });
+                        .flatMap(videos -> repository.allVideoSnapshots(videos.stream().map(VideoRef::id).toList())
+                                .map(rows -> velocitySums(videos, rows, zone))));
+        Uni<Map<Integer, long[]>> orgCurve = curves.curve(caller.orgId(), zone, caller.statsVersion()).map(StatsService::curveSums);
         return Uni.combine().all().unis(creatorCurve, orgCurve).asTuple()
                 .map(t -> new StatsResponses.Cohort(othersAverage(own, t.getItem1(), video.counted()), othersAverage(own, t.getItem2(), video.counted())));
+    }
+
+    /** Per day number, the sum and the count of non-null views_gained over {@code videos}. */
+    private static Map<Integer, long[]> velocitySums(List<VideoRef> videos, List<VideoSnapshotRow> rows, ZoneId zone) {
+        Map<UUID, List<Snap>> byVideo = group(rows);
+        Map<Integer, long[]> sums = new HashMap<>();
+        for (VideoRef v : videos) {
+            DaySeries s = DaySeries.of(byVideo.getOrDefault(v.id(), List.of()), zone, true);
+            for (Velocity.Point p : Velocity.of(s, v.postedAt(), zone)) {
+                if (p.viewsGained() != null) {
+                    long[] acc = sums.computeIfAbsent(p.dayNumber(), k -> new long[2]);
+                    acc[0] += p.viewsGained();
+                    acc[1]++;
+                }
+            }
+        }
+        return Map.copyOf(sums);
+    }
+
+    private static Map<Integer, long[]> curveSums(Map<Integer, CohortCurveRepository.Point> curve) {
+        Map<Integer, long[]> sums = new HashMap<>();
+        curve.forEach((n, p) -> sums.put(n, new long[]{p.gainSum(), p.sampleSize()}));
+        return sums;
     }
 
     /** Averages per own day number over the pool without this video (its gain is in the pool when it counts). */
@@ -164,20 +170,29 @@ public class StatsService {
 
     public Uni<Cached<StatsData>> creator(Caller caller, UUID creatorId, StatsQuery.Raw raw) {
         StatsQuery q = StatsQuery.resolve(raw, StatsQuery.Entity.CREATOR, caller.timezone(), clock);
-        return repository.visibleCreator(caller.orgId(), creatorId)
-                .flatMap(found -> {
-                    if (!found) {
-                        throw ApiException.notFound();
-                    }
-                    q.checkRetention(retention(caller));
-                    return cache.get("creator|" + creatorId + "|" + q.cacheKey(), caller.statsVersion(),
-                            () -> series.get("creator|" + creatorId, q.zone(), caller.statsVersion(),
-                                    () -> repository.countedVideosOfCreator(caller.orgId(), creatorId)
-                                            .flatMap(videos -> entityData(q.zone(), videos, List.of(creatorId), true)))
-                                    .map(d -> q.metric() != null ? derived(q, d.series(), d.creator(), d.baselines(q), d.series().firstDay())
-                                            : new StatsResponses.CreatorStats(creatorId, q.zone().getId(), q.from().toString(),
-                                            q.to().toString(), creatorHistory(q, d), d.baselines(q), Json.date(d.series().firstDay()))));
-                });
+        return repository.visibleCreator(caller.orgId(), creatorId).flatMap(found -> {
+            if (!found) {
+                throw ApiException.notFound();
+            }
+            q.checkRetention(retention(caller));
+            return cache.get("creator|" + creatorId + "|" + q.cacheKey(), caller.statsVersion(),
+                    () -> creatorData(caller, creatorId, q.zone()).map(d -> creatorAnswer(q, creatorId, d)));
+        });
+    }
+
+    /** The creator's whole per-day history in {@code zone}, computed once per version. */
+    private Uni<EntityData> creatorData(Caller caller, UUID creatorId, ZoneId zone) {
+        return series.get("creator|" + creatorId, zone, caller.statsVersion(),
+                () -> repository.countedVideosOfCreator(caller.orgId(), creatorId)
+                        .flatMap(videos -> entityData(zone, videos, List.of(creatorId), true)));
+    }
+
+    private static StatsData creatorAnswer(StatsQuery q, UUID creatorId, EntityData d) {
+        if (q.metric() != null) {
+            return derived(q, d.series(), d.creator(), d.baselines(q), d.series().firstDay());
+        }
+        return new StatsResponses.CreatorStats(creatorId, q.zone().getId(), q.from().toString(), q.to().toString(),
+                creatorHistory(q, d), d.baselines(q), Json.date(d.series().firstDay()));
     }
 
     private static List<StatsResponses.CreatorHistory> creatorHistory(StatsQuery q, EntityData d) {
@@ -196,29 +211,30 @@ public class StatsService {
 
     public Uni<Cached<StatsData>> campaign(Caller caller, UUID campaignId, StatsQuery.Raw raw) {
         StatsQuery q = StatsQuery.resolve(raw, StatsQuery.Entity.CAMPAIGN, caller.timezone(), clock);
-        return repository.campaignTarget(caller.orgId(), campaignId)
-                .flatMap(found -> {
-                    CampaignTarget target = ApiException.requireFound(found);
-                    Long targetViews = target.views();
-                    Instant targetAt = target.at();
-                    q.checkRetention(retention(caller));
-                    return cache.get("campaign|" + campaignId + "|" + q.cacheKey(), caller.statsVersion(),
-                            () -> series.get("campaign|" + campaignId, q.zone(), caller.statsVersion(),
-                                    () -> repository.coverage(caller.orgId(), campaignId)
-                                            .flatMap(cov -> entityData(q.zone(), cov.videos(), cov.creators(), false)))
-                                    .map(d -> {
-                                        if (q.metric() != null) {
-                                            return derived(q, d.series(), null, d.baselines(q), d.series().firstDay());
-                                        }
-                                        long[] c = d.series().cumulative(q.to());
-                                        var totals = new StatsResponses.Totals(d.videos(), d.creators(), c[0], c[1], c[2], c[3], c[4]);
-                                        Double progress = targetViews == null ? null : Rates.percent(c[0], targetViews);
-                                        return new StatsResponses.CampaignStats(campaignId, q.zone().getId(), q.from().toString(),
-                                                q.to().toString(), totals, campaignHistory(q, d), targetViews,
-                                                Json.ts(targetAt), progress, d.baselines(q),
-                                                Json.date(d.series().firstDay()));
-                                    }));
-                });
+        return repository.campaignTarget(caller.orgId(), campaignId).flatMap(found -> {
+            CampaignTarget target = ApiException.requireFound(found);
+            q.checkRetention(retention(caller));
+            return cache.get("campaign|" + campaignId + "|" + q.cacheKey(), caller.statsVersion(),
+                    () -> campaignData(caller, campaignId, q.zone()).map(d -> campaignAnswer(q, campaignId, target, d)));
+        });
+    }
+
+    /** The campaign's whole per-day history in {@code zone} over its covered videos, computed once per version. */
+    private Uni<EntityData> campaignData(Caller caller, UUID campaignId, ZoneId zone) {
+        return series.get("campaign|" + campaignId, zone, caller.statsVersion(),
+                () -> repository.coverage(caller.orgId(), campaignId)
+                        .flatMap(cov -> entityData(zone, cov.videos(), cov.creators(), false)));
+    }
+
+    private static StatsData campaignAnswer(StatsQuery q, UUID campaignId, CampaignTarget target, EntityData d) {
+        if (q.metric() != null) {
+            return derived(q, d.series(), null, d.baselines(q), d.series().firstDay());
+        }
+        long[] c = d.series().cumulative(q.to());
+        var totals = new StatsResponses.Totals(d.videos(), d.creators(), c[0], c[1], c[2], c[3], c[4]);
+        Double progress = target.views() == null ? null : Rates.percent(c[0], target.views());
+        return new StatsResponses.CampaignStats(campaignId, q.zone().getId(), q.from().toString(), q.to().toString(), totals,
+                campaignHistory(q, d), target.views(), Json.ts(target.at()), progress, d.baselines(q), Json.date(d.series().firstDay()));
     }
 
     private static List<StatsResponses.CampaignHistory> campaignHistory(StatsQuery q, EntityData d) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The per-day aggregates of a creator or campaign (docs/reference/stats-and-metrics.md §2) over its whole
@@ -22,7 +23,7 @@ public final class EntitySeries {
 
     public EntitySeries(List<DaySeries> videos, List<Instant> postedAt, List<DaySeries> creators, ZoneId zone) {
         Aggregate aggregate = new Aggregate(videos);
-        this.postedDays = postedAt.stream().filter(java.util.Objects::nonNull)
+        this.postedDays = postedAt.stream().filter(Objects::nonNull)
                 .mapToLong(p -> LocalDate.ofInstant(p, zone).toEpochDay()).sorted().toArray();
         LocalDate firstDay = aggregate.firstDay();
         LocalDate lastDay = null;
