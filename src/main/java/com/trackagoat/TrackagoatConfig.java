@@ -75,8 +75,9 @@ public interface TrackagoatConfig {
     interface RequestCounter {
         /**
          * How often the counts of this instance are written to the database (one statement), which
-         * also refreshes the totals other instances wrote. The daily quota can be overshot by the
-         * requests of one interval; docs/reference/auth.md §8 allows at most one second.
+         * also refreshes the totals other instances wrote: with several instances the daily quota can
+         * be overshot by the requests the others counted in the last two intervals. docs/reference/auth.md
+         * §8 allows batches of at most one second.
          */
         @WithDefault("1s")
         Duration flushInterval();

@@ -35,10 +35,10 @@ import java.util.function.Supplier;
  * {@code known + pending + inFlight < max}: no database round trip, except for the first request
  * of an (organization, day) this instance sees, which reads the total first. Every
  * {@code trackagoat.request-counter.flush-interval} one statement adds all pending counts and
- * answers the new totals, also re-reading the totals of the other recently used entries, so the
- * counts of other instances are seen within one interval (the quota can be overshot by the
- * requests of that interval). A failed flush puts its counts back to pending for the next one;
- * shutdown flushes what is left.
+ * answers the new totals, also re-reading the totals of the other recently used entries: one
+ * instance never exceeds a quota, and the counts of other instances are seen within two intervals
+ * (their flush, then ours), by which the quota can be overshot. A failed flush puts its counts
+ * back to pending for the next one; shutdown flushes what is left.
  * <p>
  * All state of an entry is changed inside {@link ConcurrentHashMap#compute}, so counting, flushing
  * and dropping an entry never race.
@@ -87,8 +87,8 @@ public class RequestCounter {
     private final Duration shutdownTimeout;
     private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
     /**
-     * Flushes started and finished: a read that saw them equal before it began and {@code started}
-     * unchanged after it ended overlapped no flush (see {@link #withUnflushed}).
+     * Flushes that move counts, started and finished: a read that saw them equal before it began and
+     * {@code started} unchanged after it ended overlapped no such flush (see {@link #withUnflushed}).
      */
     private final AtomicLong flushesStarted = new AtomicLong();
     private final AtomicLong flushesFinished = new AtomicLong();
@@ -213,10 +213,14 @@ public class RequestCounter {
         long now = clock.millis();
         LocalDate today = utcDay(Instant.ofEpochMilli(now));
         List<Delta> deltas = new ArrayList<>();
-        flushesStarted.incrementAndGet();   // before any count leaves pending
+        boolean[] movesCounts = {false};
         for (Key key : entries.keySet()) {
             entries.computeIfPresent(key, (k, e) -> {
                 if (e.pending > 0) {
+                    if (!movesCounts[0]) {
+                        movesCounts[0] = true;
+                        flushesStarted.incrementAndGet();   // before the first count leaves pending
+                    }
                     deltas.add(new Delta(k.orgId(), k.day(), e.pending));
                     e.inFlight += e.pending;
                     e.pending = 0;
@@ -233,7 +237,6 @@ public class RequestCounter {
             });
         }
         if (deltas.isEmpty()) {
-            flushesFinished.incrementAndGet();
             return Uni.createFrom().voidItem();
         }
         // one lock order on every instance: concurrent flushes of the same rows cannot deadlock
@@ -248,7 +251,9 @@ public class RequestCounter {
                         apply(deltas, totals);
                         return Uni.createFrom().voidItem();
                     } finally {
-                        flushesFinished.incrementAndGet();
+                        if (movesCounts[0]) {
+                            flushesFinished.incrementAndGet();
+                        }
                     }
                 });
     }
