@@ -93,6 +93,8 @@ public class RequestCounter {
     private final AtomicLong flushesStarted = new AtomicLong();
     private final AtomicLong flushesFinished = new AtomicLong();
     private volatile boolean failing;
+    /** Set on shutdown: the scheduler may still fire while the pool closes, the shutdown drain has written everything. */
+    private volatile boolean stopping;
 
     @Inject
     public RequestCounter(AuthRepository store, Clock clock, TrackagoatConfig config) {
@@ -291,6 +293,9 @@ public class RequestCounter {
     @Scheduled(identity = "request-counter-flush", every = "${trackagoat.request-counter.flush-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledFlush() {
+        if (stopping) {
+            return Uni.createFrom().voidItem();
+        }
         return flush()
                 .invoke(() -> {
                     if (failing) {
@@ -299,11 +304,12 @@ public class RequestCounter {
                     }
                 })
                 .onFailure().recoverWithUni(e -> {
-                    if (!failing) {
+                    long unwritten = unflushed();
+                    if (!failing && unwritten > 0) {
                         failing = true;
-                        LOG.warnf("Writing the request counts failed, kept for the next flush (%d unwritten): %s", unflushed(), e.toString());
+                        LOG.warnf("Writing the request counts failed, kept for the next flush (%d unwritten): %s", unwritten, e.toString());
                     } else {
-                        LOG.debugf("Writing the request counts failed again: %s", e.toString());
+                        LOG.debugf("Writing the request counts failed: %s", e.toString());
                     }
                     return Uni.createFrom().voidItem();
                 });
@@ -362,6 +368,7 @@ public class RequestCounter {
      * the HTTP server, started later, stopped taking requests).
      */
     void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
         if (!drain(shutdownTimeout)) {
             LOG.warnf("%d counted requests could not be written before shutdown", unflushed());
         }
