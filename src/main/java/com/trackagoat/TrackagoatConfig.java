@@ -17,6 +17,9 @@ public interface TrackagoatConfig {
 
     RateLimit rateLimit();
 
+    /** The organizations' daily request counters, kept in memory and flushed in batches (see auth.RequestCounter). */
+    RequestCounter requestCounter();
+
     Bootstrap bootstrap();
 
     Demo demo();
@@ -67,6 +70,21 @@ public interface TrackagoatConfig {
     interface RateLimit {
         @WithDefault("60")
         int perKeyPerMinute();
+    }
+
+    interface RequestCounter {
+        /**
+         * How often the counts of this instance are written to the database (one statement), which
+         * also refreshes the totals other instances wrote: with several instances the daily quota can
+         * be overshot by the requests the others counted in the last two intervals. docs/reference/auth.md
+         * §8 allows batches of at most one second.
+         */
+        @WithDefault("1s")
+        Duration flushInterval();
+
+        /** How long shutdown waits for the last flush; counts still unwritten then are lost (logged). */
+        @WithDefault("10s")
+        Duration shutdownTimeout();
     }
 
     interface Bootstrap {

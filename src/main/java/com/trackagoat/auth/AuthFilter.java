@@ -22,8 +22,8 @@ import java.time.ZoneOffset;
 /**
  * Checks 1, 2 and 4 of docs/reference/conventions.md §4. Before routing (so an unknown path also needs a key):
  * API key (401), banned organization (403), per-key window and the organization's daily quota
- * (429). After routing: the scope of the route (403). Every authenticated response carries the
- * RateLimit-* headers of the per-key window.
+ * (429; counted in memory by {@link RequestCounter}). After routing: the scope of the route (403).
+ * Every authenticated response carries the RateLimit-* headers of the per-key window.
  */
 public class AuthFilter {
 
@@ -32,13 +32,16 @@ public class AuthFilter {
 
     private final AuthRepository repository;
     private final KeyRateLimiter limiter;
+    private final RequestCounter requests;
     private final TierLimits tiers;
     private final CurrentCaller current;
     private final Clock clock;
 
-    public AuthFilter(AuthRepository repository, KeyRateLimiter limiter, TierLimits tiers, CurrentCaller current, Clock clock) {
+    public AuthFilter(AuthRepository repository, KeyRateLimiter limiter, RequestCounter requests, TierLimits tiers, CurrentCaller current,
+                      Clock clock) {
         this.repository = repository;
         this.limiter = limiter;
+        this.requests = requests;
         this.tiers = tiers;
         this.current = current;
         this.clock = clock;
@@ -73,11 +76,11 @@ public class AuthFilter {
                 return refuse(ApiException.rateLimited(decision.retryAfter()));
             }
             Instant at = Instant.ofEpochMilli(now);
-            LocalDate day = at.atOffset(ZoneOffset.UTC).toLocalDate();
             Long dailyMax = tiers.of(caller.tier()).get(Limits.MAX_API_REQUESTS);
-            return repository.countApiRequest(caller.orgId(), day, dailyMax).flatMap(counted -> {
+            return requests.tryCount(caller.orgId(), at, dailyMax).flatMap(counted -> {
                 if (!counted) {
                     ctx.setProperty(RATE, limiter.release(caller.keyId(), decision, now));
+                    LocalDate day = RequestCounter.utcDay(at);
                     long toMidnight = Duration.between(at, day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()).toSeconds();
                     return refuse(ApiException.rateLimited(Math.max(1, toMidnight)));
                 }

@@ -10,14 +10,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * The hot path of every request: key lookup, the organization's daily request counter and the
- * lazy {@code last_used_at} refresh. Plain SQL on the reactive pool, one round trip each.
+ * The hot path of every request: key lookup and the lazy {@code last_used_at} refresh, one round
+ * trip each; and the SQL of the organizations' daily request counter ({@link RequestCounter}, which
+ * counts in memory and writes in batches). Plain SQL on the reactive pool.
  */
 @ApplicationScoped
-public class AuthRepository {
+public class AuthRepository implements RequestCounter.Store {
 
     /** A non-revoked key with what the filters need of its organization. */
     public record KeyRow(Caller caller, boolean banned, Instant lastUsedAt) {
@@ -45,21 +48,48 @@ public class AuthRepository {
         return new KeyRow(caller, r.getBoolean("banned"), lastUsed == null ? null : lastUsed.toInstant());
     }
 
+    @Override
+    public Uni<Long> apiRequests(UUID orgId, LocalDate day) {
+        return pool.preparedQuery("SELECT coalesce((SELECT api_requests FROM org_daily_usage WHERE org_id = $1 AND day = $2), 0)")
+                .execute(Tuple.of(orgId, day))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
     /**
-     * Counts one request against the organization's quota for the UTC day, unless the quota is
-     * used up. {@code max} null = unlimited.
-     *
-     * @return true when the request was counted (allowed)
+     * The flush of {@link RequestCounter}, one statement for all organizations: adds the positive
+     * counts to their rows (inserted when missing, in the order given, which is the lock order) and
+     * answers the total of every row asked for, the rows of the zero deltas read as they are.
      */
-    public Uni<Boolean> countApiRequest(UUID orgId, LocalDate day, Long max) {
-        long cap = max == null ? Long.MAX_VALUE : max;
+    @Override
+    public Uni<List<RequestCounter.Total>> addApiRequests(List<RequestCounter.Delta> deltas) {
+        int n = deltas.size();
+        UUID[] orgs = new UUID[n];
+        LocalDate[] days = new LocalDate[n];
+        Long[] counts = new Long[n];
+        for (int i = 0; i < n; i++) {
+            RequestCounter.Delta d = deltas.get(i);
+            orgs[i] = d.orgId();
+            days[i] = d.day();
+            counts[i] = d.count();
+        }
         return pool.preparedQuery("""
-                        INSERT INTO org_daily_usage (org_id, day, api_requests) SELECT $1, $2, 1 WHERE $3::bigint > 0
-                        ON CONFLICT (org_id, day) DO UPDATE SET api_requests = org_daily_usage.api_requests + 1
-                        WHERE org_daily_usage.api_requests < $3::bigint
-                        RETURNING api_requests""")
-                .execute(Tuple.of(orgId, day, cap))
-                .map(rows -> rows.rowCount() == 1);
+                        WITH d AS (SELECT * FROM unnest($1::uuid[], $2::date[], $3::bigint[]) WITH ORDINALITY AS d(org_id, day, n, i)),
+                        added AS (
+                            INSERT INTO org_daily_usage (org_id, day, api_requests)
+                            SELECT org_id, day, n FROM d WHERE n > 0 ORDER BY i
+                            ON CONFLICT (org_id, day) DO UPDATE SET api_requests = org_daily_usage.api_requests + EXCLUDED.api_requests
+                            RETURNING org_id, day, api_requests)
+                        SELECT org_id, day, api_requests FROM added
+                        UNION ALL
+                        SELECT d.org_id, d.day, coalesce(u.api_requests, 0)
+                        FROM d LEFT JOIN org_daily_usage u ON u.org_id = d.org_id AND u.day = d.day
+                        WHERE d.n = 0""")
+                .execute(Tuple.of(orgs, days, counts))
+                .map(rows -> {
+                    List<RequestCounter.Total> totals = new ArrayList<>(rows.size());
+                    rows.forEach(r -> totals.add(new RequestCounter.Total(r.getUUID(0), r.getLocalDate(1), r.getLong(2))));
+                    return totals;
+                });
     }
 
     public Uni<Void> touch(UUID keyId, Instant now) {

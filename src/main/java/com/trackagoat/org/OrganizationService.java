@@ -9,6 +9,7 @@ import com.trackagoat.api.Tx;
 import com.trackagoat.api.Zones;
 import com.trackagoat.auth.ApiKeyDto;
 import com.trackagoat.auth.ApiKeyService;
+import com.trackagoat.auth.RequestCounter;
 import com.trackagoat.auth.Scopes;
 import com.trackagoat.payout.PayoutMethod;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -37,14 +38,16 @@ public class OrganizationService {
     private final ApiKeyService keys;
     private final TierLimits tiers;
     private final PlanLimitRepository limits;
+    private final RequestCounter requests;
     private final Clock clock;
 
     public OrganizationService(OrganizationRepository organizations, ApiKeyService keys, TierLimits tiers, PlanLimitRepository limits,
-                               Clock clock) {
+                               RequestCounter requests, Clock clock) {
         this.organizations = organizations;
         this.keys = keys;
         this.tiers = tiers;
         this.limits = limits;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -151,8 +154,13 @@ public class OrganizationService {
         return tz;
     }
 
-    /** The organization's usage today (UTC), counted as its plan limits count. */
+    /**
+     * The organization's usage today (UTC), counted as its plan limits count; the requests today are
+     * the database's plus those this instance counted and has not written yet.
+     */
     private Uni<OwnOrganizationDto.Usage> usage(UUID orgId) {
-        return limits.usage(orgId, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return requests.withUnflushed(orgId, day, () -> limits.usage(orgId, day), (u, unflushed) -> new OwnOrganizationDto.Usage(
+                u.creators(), u.projects(), u.trackedVideos(), u.apiKeys(), u.apiRequestsToday() + unflushed, u.manualScrapesToday()));
     }
 }

@@ -1,6 +1,7 @@
 package com.trackagoat.support;
 
 import com.trackagoat.auth.ApiKeys;
+import com.trackagoat.auth.RequestCounter;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
@@ -33,9 +34,11 @@ public class Fixtures {
     private static final AtomicLong CLOCK = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli() * 1000);
 
     private final Pool pool;
+    private final RequestCounter requests;
 
-    public Fixtures(Pool pool) {
+    public Fixtures(Pool pool, RequestCounter requests) {
         this.pool = pool;
+        this.requests = requests;
     }
 
     public record Org(UUID id, String key, UUID keyId) {
@@ -50,7 +53,13 @@ public class Fixtures {
         pool.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(TIMEOUT);
     }
 
+    /**
+     * The first column of the first row, read after the application's counted requests were written
+     * (the daily request counter writes them in batches, auth.RequestCounter), so that a count of
+     * {@code org_daily_usage} sees every request answered before.
+     */
     public long count(String sql, Object... args) {
+        requests.drain(TIMEOUT);
         return pool.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(TIMEOUT).iterator().next().getLong(0);
     }
 
