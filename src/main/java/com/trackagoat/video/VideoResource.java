@@ -1,19 +1,19 @@
 package com.trackagoat.video;
 
 import com.trackagoat.api.ApiException;
+import com.trackagoat.api.Body;
 import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Deleted;
 import java.util.List;
 import com.trackagoat.stats.StatsResponses.StatsData;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
-import com.trackagoat.schema.ApiModels;
 import com.trackagoat.scrape.ScrapeService;
 import com.trackagoat.stats.StatsParams;
 import com.trackagoat.stats.StatsResponses;
 import com.trackagoat.stats.StatsService;
+import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
@@ -41,12 +41,14 @@ public class VideoResource {
     private final CurrentCaller caller;
     private final StatsService stats;
     private final ScrapeService scraper;
+    private final Body bodies;
 
-    public VideoResource(VideoService service, CurrentCaller caller, StatsService stats, ScrapeService scraper) {
+    public VideoResource(VideoService service, CurrentCaller caller, StatsService stats, ScrapeService scraper, Body bodies) {
         this.service = service;
         this.caller = caller;
         this.stats = stats;
         this.scraper = scraper;
+        this.bodies = bodies;
     }
 
     @Operation(summary = "List visible videos")
@@ -80,7 +82,8 @@ public class VideoResource {
     @Path("{id}")
     public Uni<Envelope<VideoDto>> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID videoId = Params.pathId(id, "id");
-        return service.patch(caller.orgId(), videoId, JsonBody.parse(contentType, body)).map(Envelope::of);
+        VideoPatch patch = bodies.read(contentType, body, VideoPatch.class);
+        return service.patch(caller.orgId(), videoId, patch).map(Envelope::of);
     }
     @Operation(summary = "Delete a video (tombstone; its campaign memberships are removed)")
     @APIResponse(responseCode = "200", description = "Deleted", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Deleted.class)))
