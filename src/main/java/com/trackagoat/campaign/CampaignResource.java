@@ -1,19 +1,20 @@
 package com.trackagoat.campaign;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.trackagoat.api.ApiException;
+import com.trackagoat.api.Body;
 import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Deleted;
 import java.util.List;
 import com.trackagoat.stats.StatsResponses.StatsData;
 import com.trackagoat.api.Idempotency;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
-import com.trackagoat.schema.ApiModels;
 import com.trackagoat.stats.StatsParams;
 import com.trackagoat.stats.StatsResponses;
 import com.trackagoat.stats.StatsService;
+import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -45,12 +46,14 @@ public class CampaignResource {
     private final CurrentCaller caller;
     private final StatsService stats;
     private final Idempotency idempotency;
+    private final Body bodies;
 
-    public CampaignResource(CampaignService service, CurrentCaller caller, StatsService stats, Idempotency idempotency) {
+    public CampaignResource(CampaignService service, CurrentCaller caller, StatsService stats, Idempotency idempotency, Body bodies) {
         this.service = service;
         this.caller = caller;
         this.stats = stats;
         this.idempotency = idempotency;
+        this.bodies = bodies;
     }
 
     @Operation(summary = "List campaigns")
@@ -77,7 +80,8 @@ public class CampaignResource {
     @Path("{id}")
     public Uni<Envelope<CampaignDto>> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID campaignId = Params.pathId(id, "id");
-        return service.patch(caller.orgId(), campaignId, JsonBody.parse(contentType, body)).map(Envelope::of);
+        CampaignPatch patch = bodies.read(contentType, body, CampaignPatch.class);
+        return service.patch(caller.orgId(), campaignId, patch).map(Envelope::of);
     }
     @Operation(summary = "Delete a campaign with its items and memberships")
     @APIResponse(responseCode = "200", description = "Deleted", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Deleted.class)))
@@ -107,10 +111,12 @@ public class CampaignResource {
     public Uni<Response> addItem(@RestPath String id, @HeaderParam("Content-Type") String contentType,
                                  @HeaderParam(Idempotency.HEADER) String idemKey, @Parameter(hidden = true) HttpServerRequest request, byte[] body) {
         UUID campaignId = Params.pathId(id, "id");
-        String key = Idempotency.key(idemKey);
-        JsonBody json = JsonBody.parse(contentType, body);
-        return idempotency.run(caller.orgId(), key, "POST", request.path(), body, () -> service.addItem(caller.get(), campaignId, json)
-                .map(i -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(i))));
+        return idempotency.create(caller.orgId(), idemKey, request, contentType, body, json -> itemAdded(campaignId, json));
+    }
+
+    private Uni<RestResponse<Envelope<CampaignItemDto>>> itemAdded(UUID campaignId, ObjectNode json) {
+        CampaignItemCreate item = bodies.bind(json, CampaignItemCreate.class);
+        return service.addItem(caller.get(), campaignId, item).map(dto -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(dto)));
     }
 
     /** Removes one item, named by the query parameters {@code item_type} and {@code item_id}. */
