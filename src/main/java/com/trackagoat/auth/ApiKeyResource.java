@@ -1,9 +1,9 @@
 package com.trackagoat.auth;
 
+import com.trackagoat.api.Body;
 import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Deleted;
 import java.util.List;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.schema.ApiModels;
@@ -32,10 +32,12 @@ public class ApiKeyResource {
 
     private final ApiKeyService service;
     private final CurrentCaller caller;
+    private final Body bodies;
 
-    public ApiKeyResource(ApiKeyService service, CurrentCaller caller) {
+    public ApiKeyResource(ApiKeyService service, CurrentCaller caller, Body bodies) {
         this.service = service;
         this.caller = caller;
+        this.bodies = bodies;
     }
 
     @Operation(summary = "List the organization's API keys")
@@ -52,8 +54,8 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_api_keys_per_org`, `current`, `max`): the plan limit is reached.")
     @POST
     public Uni<RestResponse<Envelope<ApiKeyDto>>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
-        JsonBody json = JsonBody.parse(contentType, body);
-        return service.create(caller.get(), json).map(k -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(k)));
+        ApiKeyCreate key = bodies.read(contentType, body, ApiKeyCreate.class);
+        return service.create(caller.get(), key).map(dto -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(dto)));
     }
 
     @Operation(summary = "Revoke an API key")
