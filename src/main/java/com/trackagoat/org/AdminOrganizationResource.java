@@ -1,8 +1,8 @@
 package com.trackagoat.org;
 
+import com.trackagoat.api.Body;
 import com.trackagoat.api.Envelope;
 import java.util.List;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.schema.ApiModels;
@@ -30,9 +30,11 @@ import java.util.UUID;
 public class AdminOrganizationResource {
 
     private final OrganizationService service;
+    private final Body bodies;
 
-    public AdminOrganizationResource(OrganizationService service) {
+    public AdminOrganizationResource(OrganizationService service, Body bodies) {
         this.service = service;
+        this.bodies = bodies;
     }
 
     @Operation(summary = "List all organizations (platform admin)")
@@ -47,8 +49,8 @@ public class AdminOrganizationResource {
     @APIResponse(responseCode = "201", description = "The organization and its initial key (plaintext shown once)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationService.Created.class)))
     @POST
     public Uni<RestResponse<Envelope<OrganizationService.Created>>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
-        JsonBody json = JsonBody.parse(contentType, body);
-        return service.adminCreate(json).map(c -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(c)));
+        AdminOrganizationCreate organization = bodies.read(contentType, body, AdminOrganizationCreate.class);
+        return service.adminCreate(organization).map(created -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(created)));
     }
 
     @Operation(summary = "Update, ban or unban an organization (platform admin)")
@@ -58,6 +60,7 @@ public class AdminOrganizationResource {
     @Path("{id}")
     public Uni<Envelope<OrganizationDto>> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID orgId = Params.pathId(id, "id");
-        return service.adminPatch(orgId, JsonBody.parse(contentType, body)).map(Envelope::of);
+        AdminOrganizationPatch patch = bodies.read(contentType, body, AdminOrganizationPatch.class);
+        return service.adminPatch(orgId, patch).map(Envelope::of);
     }
 }
