@@ -76,8 +76,8 @@ public class Idempotency {
      * Runs {@code action} under the key: without a key it just runs; with one it replays, refuses
      * (409) or executes and records, as the contract says.
      */
-    public Uni<Response> run(UUID orgId, String key, String method, String path, byte[] body,
-                             Supplier<Uni<? extends RestResponse<? extends Envelope<?>>>> action) {
+    private Uni<Response> run(UUID orgId, String key, String method, String path, byte[] body,
+                              Supplier<Uni<? extends RestResponse<? extends Envelope<?>>>> action) {
         if (key == null) {
             return action.get().map(this::toResponse);
         }
