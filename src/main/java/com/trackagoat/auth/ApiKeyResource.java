@@ -6,7 +6,6 @@ import com.trackagoat.api.Deleted;
 import java.util.List;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
-import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
@@ -49,7 +48,7 @@ public class ApiKeyResource {
     }
 
     @Operation(summary = "Create an API key (the plaintext `key` is shown only in this answer)")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.ApiKeyCreate.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiKeyCreate.class)))
     @APIResponse(responseCode = "201", description = "The key with its plaintext", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiKeyDto.class)))
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_api_keys_per_org`, `current`, `max`): the plan limit is reached.")
     @POST

@@ -14,7 +14,6 @@ import com.trackagoat.auth.CurrentCaller;
 import com.trackagoat.stats.StatsParams;
 import com.trackagoat.stats.StatsResponses;
 import com.trackagoat.stats.StatsService;
-import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -74,7 +73,7 @@ public class CampaignResource {
     }
 
     @Operation(summary = "Update a campaign")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CampaignPatch.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignPatch.class)))
     @APIResponse(responseCode = "200", description = "The updated campaign", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignDto.class)))
     @PATCH
     @Path("{id}")
@@ -102,7 +101,7 @@ public class CampaignResource {
     }
 
     @Operation(summary = "Add a creator, video or sub-campaign to a campaign")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CampaignItemCreate.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignItemCreate.class)))
     @APIResponse(responseCode = "201", description = "The membership", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignItemDto.class)))
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_campaign_items_per_campaign`, `current`, `max`): the plan limit is reached.")
     @APIResponse(responseCode = "409", description = "`duplicate`: already an item of this campaign; `cycle_detected`: the sub-campaign contains this campaign.")

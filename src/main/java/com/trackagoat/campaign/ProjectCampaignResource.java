@@ -6,7 +6,6 @@ import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Idempotency;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
-import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -43,7 +42,7 @@ public class ProjectCampaignResource {
     }
 
     @Operation(summary = "Create a campaign in the project")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CampaignCreate.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignCreate.class)))
     @APIResponse(responseCode = "201", description = "The created campaign", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignDto.class)))
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_campaigns_per_project`, `current`, `max`): the plan limit is reached.")
     @POST

@@ -14,7 +14,6 @@ import com.trackagoat.scrape.ScrapeService;
 import com.trackagoat.stats.StatsParams;
 import com.trackagoat.stats.StatsResponses;
 import com.trackagoat.stats.StatsService;
-import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
@@ -75,7 +74,7 @@ public class CreatorResource {
     }
 
     @Operation(summary = "Update a creator: notes, metadata, tracking mode, or rename its handle")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CreatorPatch.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatorPatch.class)))
     @APIResponse(responseCode = "200", description = "The updated creator", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatorDto.class)))
     @APIResponse(responseCode = "409", description = "Rename: `handle_taken`, `creator_banned`, `invalid_handle` or `no_change`.")
     @PATCH

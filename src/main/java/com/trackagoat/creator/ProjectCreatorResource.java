@@ -6,7 +6,6 @@ import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Idempotency;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
-import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -46,7 +45,7 @@ public class ProjectCreatorResource {
 
     /** One creator ({@code tiktok_handle}) or up to 50 ({@code creators}); exactly one of the two. */
     @Operation(summary = "Add one creator (`tiktok_handle`) or up to 50 (`creators`)")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {ApiModels.CreatorCreate.class, ApiModels.CreatorBulkCreate.class})))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {CreatorCreate.class, CreatorBulkCreate.class})))
     @APIResponse(responseCode = "201", description = "Single body: the new creator (the initial scrape has run)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatorDto.class)))
     @APIResponse(responseCode = "200", description = "Single body: a removed creator of the project reactivated; bulk body: the outcome per item", content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {CreatorDto.class, CreatorBulkResult.class})))
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_creators_per_org`, `current`, `max`): the plan limit is reached.")
@@ -77,7 +76,7 @@ public class ProjectCreatorResource {
     }
 
     @Operation(summary = "Re-enable disabled or removed creators of the project")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CreatorIds.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatorIds.class)))
     @APIResponse(responseCode = "200", description = "The outcome per id", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatorIdResult.Reenabled.class)))
     @POST
     @Path("{projectId}/creators/bulk-reenable")
@@ -88,7 +87,7 @@ public class ProjectCreatorResource {
     }
 
     @Operation(summary = "Remove creators of the project")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CreatorIds.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatorIds.class)))
     @APIResponse(responseCode = "200", description = "The outcome per id", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatorIdResult.Removed.class)))
     @POST
     @Path("{projectId}/creators/bulk-remove")

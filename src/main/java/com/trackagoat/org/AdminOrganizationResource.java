@@ -5,7 +5,6 @@ import com.trackagoat.api.Envelope;
 import java.util.List;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
-import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -45,7 +44,7 @@ public class AdminOrganizationResource {
     }
 
     @Operation(summary = "Create an organization with an initial key (platform admin)")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.AdminOrganizationCreate.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AdminOrganizationCreate.class)))
     @APIResponse(responseCode = "201", description = "The organization and its initial key (plaintext shown once)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationService.Created.class)))
     @POST
     public Uni<RestResponse<Envelope<OrganizationService.Created>>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
@@ -54,7 +53,7 @@ public class AdminOrganizationResource {
     }
 
     @Operation(summary = "Update, ban or unban an organization (platform admin)")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.AdminOrganizationPatch.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AdminOrganizationPatch.class)))
     @APIResponse(responseCode = "200", description = "The organization", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationDto.class)))
     @PATCH
     @Path("{id}")

@@ -3,7 +3,6 @@ package com.trackagoat.org;
 import com.trackagoat.api.Body;
 import com.trackagoat.api.Envelope;
 import com.trackagoat.auth.CurrentCaller;
-import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -38,7 +37,7 @@ public class OrganizationResource {
     }
 
     @Operation(summary = "Rename the organization or change its timezone")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.OrganizationPatch.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationPatch.class)))
     @APIResponse(responseCode = "200", description = "The organization", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnOrganizationDto.class)))
     @PATCH
     public Uni<Envelope<OwnOrganizationDto>> patch(@HeaderParam("Content-Type") String contentType, byte[] body) {

@@ -7,7 +7,6 @@ import com.trackagoat.api.Idempotency;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
-import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -47,7 +46,7 @@ public class ProjectResource {
     }
 
     @Operation(summary = "Create a project")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.ProjectCreate.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectCreate.class)))
     @APIResponse(responseCode = "201", description = "The created project", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectDto.class)))
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_projects_per_org`, `current`, `max`): the plan limit is reached.")
     @POST
@@ -78,7 +77,7 @@ public class ProjectResource {
     }
 
     @Operation(summary = "Update a project's name or notes")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.ProjectPatch.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectPatch.class)))
     @APIResponse(responseCode = "200", description = "The updated project", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectDto.class)))
     @PATCH
     @Path("{id}")

@@ -6,7 +6,6 @@ import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Idempotency;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
-import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -46,7 +45,7 @@ public class ProjectVideoResource {
 
     /** A video by URL: 201, or 200 when a deleted one is restored. */
     @Operation(summary = "Add a video by its TikTok URL (`direct_add`)")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.VideoCreate.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoCreate.class)))
     @APIResponse(responseCode = "201", description = "The new video (its baseline snapshot is taken)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoDto.class)))
     @APIResponse(responseCode = "200", description = "A deleted video of the project restored", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoDto.class)))
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_tracked_videos_per_org`, `current`, `max`): the plan limit is reached.")
@@ -66,7 +65,7 @@ public class ProjectVideoResource {
     }
 
     @Operation(summary = "Stop the snapshots of several videos of the project")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.VideoIds.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoIds.class)))
     @APIResponse(responseCode = "200", description = "The outcome per id", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoDisableResult.class)))
     @POST
     @Path("{projectId}/videos/bulk-tracking-disable")

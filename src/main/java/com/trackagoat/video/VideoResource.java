@@ -13,7 +13,6 @@ import com.trackagoat.scrape.ScrapeService;
 import com.trackagoat.stats.StatsParams;
 import com.trackagoat.stats.StatsResponses;
 import com.trackagoat.stats.StatsService;
-import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
@@ -76,7 +75,7 @@ public class VideoResource {
     }
 
     @Operation(summary = "Update a video: notes, metadata, or the review decision")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.VideoPatch.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoPatch.class)))
     @APIResponse(responseCode = "200", description = "The updated video", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoDto.class)))
     @PATCH
     @Path("{id}")
