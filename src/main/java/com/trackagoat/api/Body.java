@@ -47,11 +47,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code Missing required field}, {@code null} → {@code Invalid field}. {@code @NotNull} on the type
  * argument of a {@code Field} makes it non-nullable but optional.
  * <p>
- * In a resource (the claim of an {@code Idempotency-Key} between parsing and binding):
+ * In a resource, {@link #read} does both; a creating POST claims its {@code Idempotency-Key}
+ * between them ({@link Idempotency#create} parses, the action binds):
  * <pre>{@code
- * ObjectNode json = Body.parse(contentType, body);
- * return idempotency.run(caller.orgId(), key, "POST", request.path(), body,
- *         () -> service.create(caller.get(), bodies.bind(json, ProjectCreate.class)).map(...));
+ * return idempotency.create(caller.orgId(), idemKey, request, contentType, body,
+ *         json -> service.create(caller.get(), bodies.bind(json, ProjectCreate.class)).map(...));
  * }</pre>
  * A record's components are reference types (a primitive cannot be absent). The items of a bulk
  * body are bound one by one with {@link #bind(JsonNode, Class, String)}, since a bad item is an
@@ -104,6 +104,14 @@ public class Body {
 
     public static ObjectNode parse(String contentType, String body) {
         return parse(contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A body that no {@code Idempotency-Key} claim separates from its fields: {@link #parse}, then
+     * {@link #bind} to a {@code type} record.
+     */
+    public <T extends Record> T read(String contentType, byte[] body, Class<T> type) {
+        return bind(parse(contentType, body), type);
     }
 
     /** The parsed body as a {@code type} record, or the 400 of its first bad field. */

@@ -2,7 +2,9 @@ package com.trackagoat.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -42,6 +45,20 @@ public class Idempotency {
     }
 
     /**
+     * A creating POST of organization {@code orgId}, once its path parameters were checked, in the
+     * order of docs/reference/conventions.md §4 and §11: the {@code Idempotency-Key} header
+     * ({@link #key}), the body's media type and JSON ({@link Body#parse}), the claim of the key
+     * ({@link #run}), then {@code action} with the parsed body. The action binds the fields, so a
+     * 400 there comes after the claim (and releases the key, like any answer that is not 2xx).
+     */
+    public Uni<Response> create(UUID orgId, String keyHeader, HttpServerRequest request, String contentType, byte[] body,
+                                Function<ObjectNode, Uni<? extends RestResponse<? extends Envelope<?>>>> action) {
+        String key = key(keyHeader);
+        ObjectNode json = Body.parse(contentType, body);
+        return run(orgId, key, "POST", request.path(), body, () -> action.apply(json));
+    }
+
+    /**
      * Validates the header (400 invalid_params when present and malformed); null when absent. An
      * empty value counts as absent, like an empty query parameter (docs/reference/conventions.md §5).
      */
@@ -59,7 +76,8 @@ public class Idempotency {
      * Runs {@code action} under the key: without a key it just runs; with one it replays, refuses
      * (409) or executes and records, as the contract says.
      */
-    public <T> Uni<Response> run(UUID orgId, String key, String method, String path, byte[] body, Supplier<Uni<RestResponse<Envelope<T>>>> action) {
+    private Uni<Response> run(UUID orgId, String key, String method, String path, byte[] body,
+                              Supplier<Uni<? extends RestResponse<? extends Envelope<?>>>> action) {
         if (key == null) {
             return action.get().map(this::toResponse);
         }
@@ -70,7 +88,7 @@ public class Idempotency {
                 .flatMap(claimed -> claimed ? execute(orgId, key, action) : existing(orgId, key, method, path, fingerprint));
     }
 
-    private <T> Uni<Response> execute(UUID orgId, String key, Supplier<Uni<RestResponse<Envelope<T>>>> action) {
+    private Uni<Response> execute(UUID orgId, String key, Supplier<Uni<? extends RestResponse<? extends Envelope<?>>>> action) {
         return Uni.createFrom().deferred(action::get)
                 .map(this::toResponse)
                 .onFailure().call(e -> repository.release(orgId, key))

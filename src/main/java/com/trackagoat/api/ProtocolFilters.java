@@ -23,7 +23,7 @@ import java.lang.annotation.Annotation;
  */
 public class ProtocolFilters {
 
-    /** Not JSON, so {@link JsonBody#parse} answers 415 for it. */
+    /** Not JSON, so {@link Body#parse} answers 415 for it. */
     static final String UNPARSABLE = "application/x-unparsable-media-type";
 
     @ServerRequestFilter(preMatching = true, priority = 20)

@@ -1,12 +1,11 @@
 package com.trackagoat.auth;
 
+import com.trackagoat.api.Body;
 import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Deleted;
 import java.util.List;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
-import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
@@ -32,10 +31,12 @@ public class ApiKeyResource {
 
     private final ApiKeyService service;
     private final CurrentCaller caller;
+    private final Body bodies;
 
-    public ApiKeyResource(ApiKeyService service, CurrentCaller caller) {
+    public ApiKeyResource(ApiKeyService service, CurrentCaller caller, Body bodies) {
         this.service = service;
         this.caller = caller;
+        this.bodies = bodies;
     }
 
     @Operation(summary = "List the organization's API keys")
@@ -47,13 +48,13 @@ public class ApiKeyResource {
     }
 
     @Operation(summary = "Create an API key (the plaintext `key` is shown only in this answer)")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.ApiKeyCreate.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiKeyCreate.class)))
     @APIResponse(responseCode = "201", description = "The key with its plaintext", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiKeyDto.class)))
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_api_keys_per_org`, `current`, `max`): the plan limit is reached.")
     @POST
     public Uni<RestResponse<Envelope<ApiKeyDto>>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
-        JsonBody json = JsonBody.parse(contentType, body);
-        return service.create(caller.get(), json).map(k -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(k)));
+        ApiKeyCreate key = bodies.read(contentType, body, ApiKeyCreate.class);
+        return service.create(caller.get(), key).map(dto -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(dto)));
     }
 
     @Operation(summary = "Revoke an API key")

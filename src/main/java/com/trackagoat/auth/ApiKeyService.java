@@ -1,11 +1,9 @@
 package com.trackagoat.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.trackagoat.api.Deleted;
 import com.trackagoat.api.ApiException;
 import com.trackagoat.api.Page;
 import com.trackagoat.api.Json;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Tx;
 import com.trackagoat.org.CountedLimit;
@@ -16,7 +14,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,8 +40,8 @@ public class ApiKeyService {
      * (403), and the organization's active keys are capped (402) under a lock on its row.
      */
     @WithTransaction
-    public Uni<ApiKeyDto> create(Caller caller, JsonBody body) {
-        String name = body.requiredString("name", JsonBody.MAX_NAME, true);
+    public Uni<ApiKeyDto> create(Caller caller, ApiKeyCreate body) {
+        String name = body.name();
         List<String> scopes = scopes(body);
         for (String scope : scopes) {
             if (!caller.has(scope)) {
@@ -93,22 +90,15 @@ public class ApiKeyService {
         });
     }
 
-    /** {@code scopes}: a non-empty array of known scope names (duplicates collapse), in canonical order. */
-    static List<String> scopes(JsonBody body) {
-        if (!body.has("scopes")) {
+    /**
+     * {@code scopes}: the default when absent, else the given ones ({@link ApiKeyCreate}: known, at
+     * least one) without duplicates, in canonical order.
+     */
+    static List<String> scopes(ApiKeyCreate body) {
+        if (!body.scopes().present()) {
             return Scopes.DEFAULT;
         }
-        JsonNode node = body.node().get("scopes");
-        if (!node.isArray() || node.isEmpty()) {
-            throw ApiException.invalidField("scopes");
-        }
-        List<String> given = new ArrayList<>();
-        for (JsonNode s : node) {
-            if (!s.isTextual() || !Scopes.ORDER.contains(s.textValue())) {
-                throw ApiException.invalidField("scopes");
-            }
-            given.add(s.textValue());
-        }
+        List<String> given = body.scopes().value();
         return Scopes.ORDER.stream().filter(given::contains).toList();
     }
 }

@@ -1,16 +1,16 @@
 package com.trackagoat.campaign;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.trackagoat.api.ApiException;
+import com.trackagoat.api.Body;
 import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Deleted;
 import java.util.List;
 import com.trackagoat.stats.StatsResponses.StatsData;
 import com.trackagoat.api.Idempotency;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
-import com.trackagoat.schema.ApiModels;
 import com.trackagoat.stats.StatsParams;
 import com.trackagoat.stats.StatsResponses;
 import com.trackagoat.stats.StatsService;
@@ -45,12 +45,14 @@ public class CampaignResource {
     private final CurrentCaller caller;
     private final StatsService stats;
     private final Idempotency idempotency;
+    private final Body bodies;
 
-    public CampaignResource(CampaignService service, CurrentCaller caller, StatsService stats, Idempotency idempotency) {
+    public CampaignResource(CampaignService service, CurrentCaller caller, StatsService stats, Idempotency idempotency, Body bodies) {
         this.service = service;
         this.caller = caller;
         this.stats = stats;
         this.idempotency = idempotency;
+        this.bodies = bodies;
     }
 
     @Operation(summary = "List campaigns")
@@ -71,13 +73,14 @@ public class CampaignResource {
     }
 
     @Operation(summary = "Update a campaign")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CampaignPatch.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignPatch.class)))
     @APIResponse(responseCode = "200", description = "The updated campaign", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignDto.class)))
     @PATCH
     @Path("{id}")
     public Uni<Envelope<CampaignDto>> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID campaignId = Params.pathId(id, "id");
-        return service.patch(caller.orgId(), campaignId, JsonBody.parse(contentType, body)).map(Envelope::of);
+        CampaignPatch patch = bodies.read(contentType, body, CampaignPatch.class);
+        return service.patch(caller.orgId(), campaignId, patch).map(Envelope::of);
     }
     @Operation(summary = "Delete a campaign with its items and memberships")
     @APIResponse(responseCode = "200", description = "Deleted", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Deleted.class)))
@@ -98,7 +101,7 @@ public class CampaignResource {
     }
 
     @Operation(summary = "Add a creator, video or sub-campaign to a campaign")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CampaignItemCreate.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignItemCreate.class)))
     @APIResponse(responseCode = "201", description = "The membership", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignItemDto.class)))
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_campaign_items_per_campaign`, `current`, `max`): the plan limit is reached.")
     @APIResponse(responseCode = "409", description = "`duplicate`: already an item of this campaign; `cycle_detected`: the sub-campaign contains this campaign.")
@@ -107,10 +110,12 @@ public class CampaignResource {
     public Uni<Response> addItem(@RestPath String id, @HeaderParam("Content-Type") String contentType,
                                  @HeaderParam(Idempotency.HEADER) String idemKey, @Parameter(hidden = true) HttpServerRequest request, byte[] body) {
         UUID campaignId = Params.pathId(id, "id");
-        String key = Idempotency.key(idemKey);
-        JsonBody json = JsonBody.parse(contentType, body);
-        return idempotency.run(caller.orgId(), key, "POST", request.path(), body, () -> service.addItem(caller.get(), campaignId, json)
-                .map(i -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(i))));
+        return idempotency.create(caller.orgId(), idemKey, request, contentType, body, json -> itemAdded(campaignId, json));
+    }
+
+    private Uni<RestResponse<Envelope<CampaignItemDto>>> itemAdded(UUID campaignId, ObjectNode json) {
+        CampaignItemCreate item = bodies.bind(json, CampaignItemCreate.class);
+        return service.addItem(caller.get(), campaignId, item).map(dto -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(dto)));
     }
 
     /** Removes one item, named by the query parameters {@code item_type} and {@code item_id}. */

@@ -1,19 +1,17 @@
 package com.trackagoat.campaign;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.trackagoat.api.Deleted;
 import com.trackagoat.api.ApiException;
 import com.trackagoat.api.Page;
 import com.trackagoat.api.Json;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
-import com.trackagoat.api.Params;
 import com.trackagoat.api.Tx;
 import com.trackagoat.auth.Caller;
 import com.trackagoat.creator.CreatorRepository;
 import com.trackagoat.org.CountedLimit;
 import com.trackagoat.org.OrganizationRepository;
 import com.trackagoat.org.PlanLimits;
-import com.trackagoat.project.Project;
 import com.trackagoat.project.ProjectRepository;
 import com.trackagoat.video.VideoRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -63,67 +61,43 @@ public class CampaignService {
         return campaigns.findInOrg(orgId, id).map(c -> CampaignDto.of(ApiException.requireFound(c)));
     }
 
-    /** PATCH: {@code name}, {@code readme}, {@code metadata}, {@code target_views}, {@code target_at}. */
+    /** PATCH: the given fields of {@code name}, {@code readme}, {@code metadata}, {@code target_views}, {@code target_at}. */
     @WithTransaction
-    public Uni<CampaignDto> patch(UUID orgId, UUID id, JsonBody body) {
-        var name = body.name("name");
-        var readme = body.readme();
-        var metadata = body.metadata();
-        var targetViews = body.integer("target_views", true, 0);
-        var targetAt = body.timestamp("target_at", true);
-        if (!name.present() && !readme.present() && !metadata.present() && !targetViews.present() && !targetAt.present()) {
-            throw ApiException.noUpdatableField();
-        }
+    public Uni<CampaignDto> patch(UUID orgId, UUID id, CampaignPatch body) {
         return campaigns.findInOrg(orgId, id).map(found -> {
             Campaign c = ApiException.requireFound(found);
-            if (name.present()) {
-                c.name = name.value();
-            }
-            if (readme.present()) {
-                c.readme = readme.value();
-            }
-            if (metadata.present()) {
-                c.metadata = metadata.value();
-            }
-            if (targetViews.present()) {
-                c.targetViews = targetViews.value();
-            }
-            if (targetAt.present()) {
-                c.targetAt = targetAt.value();
-            }
+            c.name = body.name().orElse(c.name);
+            c.readme = body.readme().orElse(c.readme);
+            c.metadata = body.metadata().map(JsonNode::toString).orElse(c.metadata);
+            c.targetViews = body.targetViews().orElse(c.targetViews);
+            c.targetAt = body.targetAt().orElse(c.targetAt);
             c.updatedAt = Json.now(clock);
             return CampaignDto.of(c);
         });
     }
 
     /**
-     * POST in a project: {@code name} (required) and the PATCH fields. The project's campaigns are
-     * capped (402), counted under a lock on the project row.
+     * POST in a project: the project's campaigns are capped (402), counted under a lock on the
+     * project row; absent metadata is {@code {}}.
      */
     @WithTransaction
-    public Uni<CampaignDto> create(Caller caller, UUID projectId, JsonBody body) {
-        String name = body.requiredString("name", JsonBody.MAX_NAME, true);
-        var readme = body.readme();
-        var metadata = body.metadata();
-        var targetViews = body.integer("target_views", true, 0);
-        var targetAt = body.timestamp("target_at", true);
-        return projects.findInOrg(caller.orgId(), projectId).flatMap(found -> {
-            Project project = ApiException.requireFound(found);
-            return limits.requireRoom(Tx.session(), CountedLimit.CAMPAIGNS, project.id).flatMap(v -> {
-                Campaign c = new Campaign();
-                c.id = UUID.randomUUID();
-                c.orgId = caller.orgId();
-                c.projectId = project.id;
-                c.name = name;
-                c.readme = readme.value();
-                c.metadata = metadata.present() ? metadata.value() : "{}";
-                c.targetViews = targetViews.value();
-                c.targetAt = targetAt.value();
-                c.createdAt = Json.now(clock);
-                c.updatedAt = c.createdAt;
-                return campaigns.persist(c).map(CampaignDto::of);
-            });
-        });
+    public Uni<CampaignDto> create(Caller caller, UUID projectId, CampaignCreate body) {
+        return projects.findInOrg(caller.orgId(), projectId).map(ApiException::requireFound)
+                .call(project -> limits.requireRoom(Tx.session(), CountedLimit.CAMPAIGNS, project.id))
+                .flatMap(project -> {
+                    Campaign c = new Campaign();
+                    c.id = UUID.randomUUID();
+                    c.orgId = caller.orgId();
+                    c.projectId = project.id;
+                    c.name = body.name();
+                    c.readme = body.readme();
+                    c.metadata = body.metadata().map(JsonNode::toString).orElse("{}");
+                    c.targetViews = body.targetViews();
+                    c.targetAt = body.targetAt();
+                    c.createdAt = Json.now(clock);
+                    c.updatedAt = c.createdAt;
+                    return campaigns.persist(c).map(CampaignDto::of);
+                });
     }
 
     /** DELETE: the campaign, its own items and every membership that lists it. */
@@ -147,56 +121,53 @@ public class CampaignService {
     }
 
     /**
-     * POST item, checks in the order of docs/reference/endpoints-write.md: the item is visible (404), in the
-     * campaign's project (400), not yet an item (409 duplicate), no cycle (409), the direct-item cap
-     * (402). Serialized per project by a lock on its row, so two inserts cannot build a cycle together.
+     * POST item, checks in the order of docs/reference/endpoints-write.md: the campaign (404), the
+     * item is visible (404), in the campaign's project (400), not yet an item (409 duplicate), no
+     * cycle (409), the direct-item cap (402). Serialized per project by a lock on its row, so two
+     * inserts cannot build a cycle together.
      */
     @WithTransaction
-    public Uni<CampaignItemDto> addItem(Caller caller, UUID campaignId, JsonBody body) {
-        String type = body.oneOf("item_type", ITEM_TYPES, false).value();
-        if (type == null) {
-            throw ApiException.missingField("item_type");
-        }
-        String rawId = body.requiredString("item_id", 64, false);
-        if (!Params.isUuid(rawId)) {
-            throw ApiException.invalidField("item_id");
-        }
-        UUID itemId = UUID.fromString(rawId);
+    public Uni<CampaignItemDto> addItem(Caller caller, UUID campaignId, CampaignItemCreate body) {
         UUID orgId = caller.orgId();
-        return campaigns.findInOrg(orgId, campaignId).flatMap(found -> {
-            Campaign campaign = ApiException.requireFound(found);
-            return projects.lockInOrg(orgId, campaign.projectId)
-                    .flatMap(locked -> itemProject(orgId, type, itemId))
-                    .flatMap(itemProject -> {
-                        if (!itemProject.equals(campaign.projectId)) {
-                            throw ApiException.invalidField("item_id");
-                        }
-                        return items.findItem(campaignId, type, itemId);
-                    })
-                    .flatMap(existing -> {
-                        if (existing != null) {
-                            throw new ApiException(409, "duplicate", "Item is already in this campaign");
-                        }
-                        return type.equals("campaign") ? items.reaches(itemId, campaignId) : Uni.createFrom().item(false);
-                    })
-                    .flatMap(cycle -> {
-                        if (cycle) {
-                            throw new ApiException(409, "cycle_detected", "Adding this campaign would create a cycle");
-                        }
-                        return limits.requireRoom(Tx.session(), CountedLimit.CAMPAIGN_ITEMS, campaignId);
-                    })
-                    .flatMap(v -> {
-                        CampaignItem item = new CampaignItem();
-                        item.campaignId = campaignId;
-                        item.itemType = type;
-                        item.itemId = itemId;
-                        item.orgId = orgId;
-                        item.projectId = campaign.projectId;
-                        item.createdAt = Json.now(clock);
-                        return items.persist(item).call(i -> organizations.bumpStatsVersions(Tx.session(), List.of(orgId)))
-                                .map(CampaignItemDto::of);
-                    });
-        });
+        return campaigns.findInOrg(orgId, campaignId).map(ApiException::requireFound)
+                .call(campaign -> projects.lockInOrg(orgId, campaign.projectId))
+                .call(campaign -> requireAddable(orgId, campaign, body.itemType(), body.itemId()))
+                .flatMap(campaign -> insertItem(orgId, campaign, body.itemType(), body.itemId()));
+    }
+
+    /** The checks after the lock, in order: visible, same project, not an item yet, no cycle, room under the cap. */
+    private Uni<Void> requireAddable(UUID orgId, Campaign campaign, String type, UUID itemId) {
+        return itemProject(orgId, type, itemId)
+                .flatMap(itemProject -> {
+                    if (!itemProject.equals(campaign.projectId)) {
+                        throw ApiException.invalidField("item_id");
+                    }
+                    return items.findItem(campaign.id, type, itemId);
+                })
+                .flatMap(existing -> {
+                    if (existing != null) {
+                        throw new ApiException(409, "duplicate", "Item is already in this campaign");
+                    }
+                    return type.equals("campaign") ? items.reaches(itemId, campaign.id) : Uni.createFrom().item(false);
+                })
+                .flatMap(cycle -> {
+                    if (cycle) {
+                        throw new ApiException(409, "cycle_detected", "Adding this campaign would create a cycle");
+                    }
+                    return limits.requireRoom(Tx.session(), CountedLimit.CAMPAIGN_ITEMS, campaign.id);
+                });
+    }
+
+    private Uni<CampaignItemDto> insertItem(UUID orgId, Campaign campaign, String type, UUID itemId) {
+        CampaignItem item = new CampaignItem();
+        item.campaignId = campaign.id;
+        item.itemType = type;
+        item.itemId = itemId;
+        item.orgId = orgId;
+        item.projectId = campaign.projectId;
+        item.createdAt = Json.now(clock);
+        return items.persist(item).call(i -> organizations.bumpStatsVersions(Tx.session(), List.of(orgId)))
+                .map(CampaignItemDto::of);
     }
 
     /** The project of a visible item of the organization; 404 when there is none. */

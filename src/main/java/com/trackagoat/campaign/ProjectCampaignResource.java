@@ -1,11 +1,11 @@
 package com.trackagoat.campaign;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.trackagoat.api.Body;
 import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Idempotency;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
-import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -32,15 +32,17 @@ public class ProjectCampaignResource {
     private final CampaignService service;
     private final Idempotency idempotency;
     private final CurrentCaller caller;
+    private final Body bodies;
 
-    public ProjectCampaignResource(CampaignService service, Idempotency idempotency, CurrentCaller caller) {
+    public ProjectCampaignResource(CampaignService service, Idempotency idempotency, CurrentCaller caller, Body bodies) {
         this.service = service;
         this.idempotency = idempotency;
         this.caller = caller;
+        this.bodies = bodies;
     }
 
     @Operation(summary = "Create a campaign in the project")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CampaignCreate.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignCreate.class)))
     @APIResponse(responseCode = "201", description = "The created campaign", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignDto.class)))
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_campaigns_per_project`, `current`, `max`): the plan limit is reached.")
     @POST
@@ -48,12 +50,11 @@ public class ProjectCampaignResource {
     public Uni<Response> create(@RestPath String projectId, @HeaderParam("Content-Type") String contentType,
                                 @HeaderParam(Idempotency.HEADER) String idemKey, @Parameter(hidden = true) HttpServerRequest request, byte[] body) {
         UUID project = Params.pathId(projectId, "projectId");
-        String key = Idempotency.key(idemKey);
-        JsonBody json = JsonBody.parse(contentType, body);
-        return idempotency.run(caller.orgId(), key, "POST", request.path(), body, () -> created(project, json));
+        return idempotency.create(caller.orgId(), idemKey, request, contentType, body, json -> created(project, json));
     }
 
-    private Uni<RestResponse<Envelope<CampaignDto>>> created(UUID project, JsonBody json) {
-        return service.create(caller.get(), project, json).map(campaign -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(campaign)));
+    private Uni<RestResponse<Envelope<CampaignDto>>> created(UUID project, ObjectNode json) {
+        CampaignCreate campaign = bodies.bind(json, CampaignCreate.class);
+        return service.create(caller.get(), project, campaign).map(dto -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(dto)));
     }
 }

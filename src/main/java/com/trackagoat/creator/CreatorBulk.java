@@ -1,7 +1,6 @@
 package com.trackagoat.creator;
 
 import com.trackagoat.api.ApiException;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.Tx;
 import com.trackagoat.auth.Caller;
 import com.trackagoat.org.CountedLimit;
@@ -43,40 +42,49 @@ public class CreatorBulk {
         this.scrapes = scrapes;
     }
 
-    public Uni<CreatorIdResult.Reenabled> reenable(Caller caller, UUID projectId, JsonBody body) {
-        return run(caller, projectId, body, true).map(r -> new CreatorIdResult.Reenabled(r.done(), r.errors()));
+    public Uni<CreatorIdResult.Reenabled> reenable(Caller caller, UUID projectId, CreatorIds body) {
+        return run(caller, projectId, body.creatorIds(), true).map(r -> new CreatorIdResult.Reenabled(r.done(), r.errors()));
     }
 
-    public Uni<CreatorIdResult.Removed> remove(Caller caller, UUID projectId, JsonBody body) {
-        return run(caller, projectId, body, false).map(r -> new CreatorIdResult.Removed(r.done(), r.errors()));
+    public Uni<CreatorIdResult.Removed> remove(Caller caller, UUID projectId, CreatorIds body) {
+        return run(caller, projectId, body.creatorIds(), false).map(r -> new CreatorIdResult.Removed(r.done(), r.errors()));
     }
 
+    /** The ids changed and the errors of the others, in the order of the request. */
     private record Outcome(List<UUID> done, List<CreatorIdResult.IdError> errors) {
+        void add(UUID id, ApiException error) {
+            if (error == null) {
+                done.add(id);
+            } else {
+                errors.add(new CreatorIdResult.IdError(id, error.code(), error.getMessage()));
+            }
+        }
     }
 
-    private Uni<Outcome> run(Caller caller, UUID projectId, JsonBody body, boolean reenable) {
-        List<UUID> ids = body.uuidArray("creator_ids", 1, 100);
-        List<UUID> done = new ArrayList<>();
-        List<CreatorIdResult.IdError> errors = new ArrayList<>();
-        return pool.withTransaction(c -> organizations.lockWithProject(c, caller.orgId(), projectId)
-                        .flatMap(found -> {
-                            if (!found) {
-                                throw ApiException.notFound();
-                            }
-                            return Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id ->
-                                    outcome(reenable ? reenableOne(c, caller.orgId(), projectId, id) : removeOne(c, projectId, id))
-                                            .map(error -> {
-                                                if (error == null) {
-                                                    done.add(id);
-                                                } else {
-                                                    errors.add(new CreatorIdResult.IdError(id, error.code(), error.getMessage()));
-                                                }
-                                                return id;
-                                            })).collect().last();
-                        })
-                        .flatMap(x -> done.isEmpty() ? Uni.createFrom().voidItem()
-                                : organizations.bumpStatsVersions(Tx.of(c), List.of(caller.orgId()))))
-                .map(v -> new Outcome(done, errors));
+    /** Under the organization's lock: the project (404), then each id in order, then one stats-version bump when any changed. */
+    private Uni<Outcome> run(Caller caller, UUID projectId, List<UUID> ids, boolean reenable) {
+        UUID orgId = caller.orgId();
+        Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>());
+        return pool.withTransaction(c -> organizations.lockWithProject(c, orgId, projectId)
+                        .invoke(CreatorBulk::requireProject)
+                        .chain(() -> Multi.createFrom().iterable(ids)
+                                .onItem().transformToUniAndConcatenate(id -> change(c, orgId, projectId, id, reenable)
+                                        .invoke(error -> outcome.add(id, error)))
+                                .collect().last())
+                        .call(() -> outcome.done().isEmpty() ? Uni.createFrom().voidItem()
+                                : organizations.bumpStatsVersions(Tx.of(c), List.of(orgId))))
+                .replaceWith(outcome);
+    }
+
+    private static void requireProject(boolean found) {
+        if (!found) {
+            throw ApiException.notFound();
+        }
+    }
+
+    /** Null when the change of one id succeeded, else its error. */
+    private Uni<ApiException> change(SqlConnection c, UUID orgId, UUID projectId, UUID id, boolean reenable) {
+        return outcome(reenable ? reenableOne(c, orgId, projectId, id) : removeOne(c, projectId, id));
     }
 
     /** Null when the change of one id succeeded, else its error; other failures fail the whole transaction. */

@@ -2,8 +2,9 @@ package com.trackagoat.creator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.trackagoat.api.ApiException;
+import com.trackagoat.api.Body;
+import com.trackagoat.api.Field;
 import com.trackagoat.api.Json;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.Tx;
 import com.trackagoat.auth.Caller;
 import com.trackagoat.org.CountedLimit;
@@ -23,7 +24,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +39,10 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class CreatorCreation {
 
-    static final int MAX_BULK = 50;
     private static final Pattern PROFILE_URL = Pattern.compile("^https://(www\\.)?tiktok\\.com/@([^/?#]+)/?$");
 
-    /** One validated request item. */
-    record Input(String handleAsSent, String handle, String mode, LocalDate trackingStart, JsonBody.Field<String> readme,
-                 JsonBody.Field<String> metadata) {
+    /** One creator to write: its body and the handle it names, normalized. */
+    private record Input(CreatorCreate body, String handle) {
     }
 
     /** Created (201) or reactivated (200). */
@@ -62,10 +60,12 @@ public class CreatorCreation {
     private final CreatorRepository creators;
     private final ProjectRepository projects;
     private final OrganizationRepository organizations;
+    private final Body bodies;
     private final Clock clock;
 
     public CreatorCreation(Pool pool, Handles handles, PlanLimits limits, ScrapeService scraper, ScrapeRepository scrapes,
-                           CreatorRepository creators, ProjectRepository projects, OrganizationRepository organizations, Clock clock) {
+                           CreatorRepository creators, ProjectRepository projects, OrganizationRepository organizations, Body bodies,
+                           Clock clock) {
         this.pool = pool;
         this.handles = handles;
         this.limits = limits;
@@ -74,36 +74,39 @@ public class CreatorCreation {
         this.creators = creators;
         this.projects = projects;
         this.organizations = organizations;
+        this.bodies = bodies;
         this.clock = clock;
     }
 
     /** A single creator: 201 new, 200 reactivated; 409 / 402 as the contract lists. */
-    public Uni<Outcome> createOne(Caller caller, UUID projectId, JsonBody body) {
-        return requireProject(caller, projectId).flatMap(v -> create(caller, projectId, input(body.node(), "")));
+    public Uni<Outcome> createOne(Caller caller, UUID projectId, CreatorCreate body) {
+        return requireProject(caller, projectId).flatMap(v -> create(caller, projectId, body));
     }
 
-    /** Bulk: 1–50 items processed in order, each independently; always 200 with per-item results. */
-    public Uni<CreatorBulkResult> createMany(Caller caller, UUID projectId, JsonBody body) {
-        JsonNode items = body.node().get("creators");
-        if (!items.isArray() || items.isEmpty() || items.size() > MAX_BULK) {
-            throw ApiException.invalidField("creators");
-        }
-        List<CreatorDto> created = new ArrayList<>();
-        List<CreatorDto> reactivated = new ArrayList<>();
-        List<CreatorBulkResult.ItemError> errors = new ArrayList<>();
-        return requireProject(caller, projectId).flatMap(v -> Multi.createFrom().range(0, items.size())
-                .onItem().transformToUniAndConcatenate(i -> {
-                    JsonNode item = items.get(i);
-                    String sent = item.isObject() && item.path("tiktok_handle").isTextual() ? item.get("tiktok_handle").textValue() : null;
-                    return Uni.createFrom().deferred(() -> create(caller, projectId, input(item, "creators[" + i + "].")))
-                            .onItem().invoke(o -> (o.reactivated() ? reactivated : created).add(o.creator()))
-                            .onFailure(ApiException.class).recoverWithItem(e -> {
-                                ApiException a = (ApiException) e;
-                                errors.add(new CreatorBulkResult.ItemError(sent, a.code(), a.getMessage()));
-                                return null;
-                            });
-                }).collect().last())
-                .map(x -> new CreatorBulkResult(created, reactivated, errors));
+    /**
+     * Bulk: 1–50 items processed in order, each independently; always 200 with per-item results. Each
+     * item is bound here, so that a bad one is an error of that item ({@code creators[3].…}).
+     */
+    public Uni<CreatorBulkResult> createMany(Caller caller, UUID projectId, CreatorBulkCreate body) {
+        List<JsonNode> items = body.creators();
+        CreatorBulkResult result = new CreatorBulkResult(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        return requireProject(caller, projectId)
+                .chain(() -> Multi.createFrom().range(0, items.size())
+                        .onItem().transformToUniAndConcatenate(i -> createItem(caller, projectId, items.get(i), i, result))
+                        .collect().last())
+                .replaceWith(result);
+    }
+
+    /** Item {@code index}: bound, then created or reactivated; its failure is an entry of {@code errors}. */
+    private Uni<Void> createItem(Caller caller, UUID projectId, JsonNode item, int index, CreatorBulkResult result) {
+        return Uni.createFrom().deferred(() -> create(caller, projectId, bodies.bind(item, CreatorCreate.class, CreatorBulkCreate.item(index))))
+                .onItem().invoke(o -> (o.reactivated() ? result.reactivated() : result.created()).add(o.creator()))
+                .replaceWithVoid()
+                .onFailure(ApiException.class).recoverWithItem(e -> {
+                    ApiException a = (ApiException) e;
+                    result.errors().add(new CreatorBulkResult.ItemError(CreatorBulkCreate.handleAsSent(item), a.code(), a.getMessage()));
+                    return null;
+                });
     }
 
     private Uni<Void> requireProject(Caller caller, UUID projectId) {
@@ -113,29 +116,14 @@ public class CreatorCreation {
         });
     }
 
-    /** Validates one item; {@code prefix} names fields inside a bulk body ({@code creators[3].}). */
-    static Input input(JsonNode node, String prefix) {
-        if (node == null || !node.isObject()) {
-            throw ApiException.invalidField(prefix.isEmpty() ? "tiktok_handle" : prefix.substring(0, prefix.length() - 1));
-        }
-        JsonBody item = JsonBody.of(node.deepCopy(), prefix);
-        String sent = item.requiredString("tiktok_handle", 200, false);
+    /** The handle a {@code tiktok_handle} names: a profile URL's, or the value itself; normalized. */
+    private static String handle(String sent) {
         var url = PROFILE_URL.matcher(sent);
-        String handle = Handles.normalize(url.matches() ? url.group(2) : sent);
-        String mode = item.oneOf("tracking_mode", CreatorService.TRACKING_MODES, false).value();
-        var start = item.string("tracking_start_date", false, 10, false);
-        LocalDate trackingStart = null;
-        if (start.present()) {
-            try {
-                trackingStart = LocalDate.parse(start.value());
-            } catch (DateTimeParseException e) {
-                throw ApiException.invalidField(prefix + "tracking_start_date");
-            }
-        }
-        return new Input(sent, handle, mode == null ? "auto" : mode, trackingStart, item.readme(), item.metadata());
+        return Handles.normalize(url.matches() ? url.group(2) : sent);
     }
 
-    private Uni<Outcome> create(Caller caller, UUID projectId, Input in) {
+    private Uni<Outcome> create(Caller caller, UUID projectId, CreatorCreate body) {
+        Input in = new Input(body, handle(body.tiktokHandle()));
         if (!Handles.isValid(in.handle())) {
             throw ApiException.conflict("invalid_handle");
         }
@@ -161,20 +149,22 @@ public class CreatorCreation {
     }
 
     private static LocalDate startDate(Input in, String timezone, Instant now) {
-        return in.trackingStart() != null ? in.trackingStart() : LocalDate.ofInstant(now, ZoneId.of(timezone));
+        Field<LocalDate> given = in.body().trackingStartDate();
+        return given.present() ? given.value() : LocalDate.ofInstant(now, ZoneId.of(timezone));
     }
 
     /** Inserts the creator, or reactivates {@code removed}: given fields overwrite, and tracking resumes with baselines. */
     private Uni<Written> save(SqlConnection c, UUID orgId, UUID projectId, Input in, UUID removed, LocalDate start) {
         Instant at = Json.now(clock);
+        String mode = in.body().trackingMode().orElse("auto");
+        Field<String> readme = in.body().readme();
+        Field<String> metadata = in.body().metadata().map(JsonNode::toString);
         if (removed == null) {
             UUID id = UUID.randomUUID();
-            String metadata = in.metadata().present() ? in.metadata().value() : "{}";
-            return creators.insert(c, id, orgId, projectId, in.handle(), in.readme().value(), metadata, in.mode(), start, at)
+            return creators.insert(c, id, orgId, projectId, in.handle(), readme.value(), metadata.orElse("{}"), mode, start, at)
                     .replaceWith(new Written(id, false));
         }
-        return creators.reactivate(c, removed, in.mode(), start, in.readme().present(), in.readme().value(), in.metadata().present(),
-                        in.metadata().value(), at)
+        return creators.reactivate(c, removed, mode, start, readme.present(), readme.value(), metadata.present(), metadata.value(), at)
                 .call(v -> scrapes.resumeCreator(Tx.of(c), removed))
                 .replaceWith(new Written(removed, true));
     }

@@ -1,15 +1,15 @@
 package com.trackagoat.creator;
 
 import com.trackagoat.api.ApiException;
+import com.trackagoat.api.Body;
 import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Deleted;
 import java.util.List;
 import com.trackagoat.stats.StatsResponses.StatsData;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
+import com.trackagoat.api.Text;
 import com.trackagoat.auth.CurrentCaller;
-import com.trackagoat.schema.ApiModels;
 import com.trackagoat.scrape.ScrapeService;
 import com.trackagoat.stats.StatsParams;
 import com.trackagoat.stats.StatsResponses;
@@ -41,12 +41,14 @@ public class CreatorResource {
     private final CurrentCaller caller;
     private final StatsService stats;
     private final ScrapeService scraper;
+    private final Body bodies;
 
-    public CreatorResource(CreatorService service, CurrentCaller caller, StatsService stats, ScrapeService scraper) {
+    public CreatorResource(CreatorService service, CurrentCaller caller, StatsService stats, ScrapeService scraper, Body bodies) {
         this.service = service;
         this.caller = caller;
         this.stats = stats;
         this.scraper = scraper;
+        this.bodies = bodies;
     }
 
     @Operation(summary = "List visible creators")
@@ -56,7 +58,7 @@ public class CreatorResource {
                               @RestQuery String limit, @RestQuery String cursor) {
         UUID project = Params.queryId(projectId, "project_id");
         String term = Params.isAbsent(search) ? null : search;
-        if (term != null && (term.codePointCount(0, term.length()) > 100 || !JsonBody.isText(term))) {
+        if (term != null && (term.codePointCount(0, term.length()) > 100 || !Text.isText(term))) {
             throw ApiException.invalidQuery("search");
         }
         PageRequest page = PageRequest.parse(limit, cursor);
@@ -72,14 +74,15 @@ public class CreatorResource {
     }
 
     @Operation(summary = "Update a creator: notes, metadata, tracking mode, or rename its handle")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CreatorPatch.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatorPatch.class)))
     @APIResponse(responseCode = "200", description = "The updated creator", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatorDto.class)))
     @APIResponse(responseCode = "409", description = "Rename: `handle_taken`, `creator_banned`, `invalid_handle` or `no_change`.")
     @PATCH
     @Path("{id}")
     public Uni<Envelope<CreatorDto>> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID creatorId = Params.pathId(id, "id");
-        return service.patch(caller.orgId(), creatorId, JsonBody.parse(contentType, body)).map(Envelope::of);
+        CreatorPatch patch = bodies.read(contentType, body, CreatorPatch.class);
+        return service.patch(caller.orgId(), creatorId, patch).map(Envelope::of);
     }
     @Operation(summary = "Remove a creator (soft; kept for a reactivation)")
     @APIResponse(responseCode = "200", description = "Removed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Deleted.class)))

@@ -1,10 +1,10 @@
 package com.trackagoat.creator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.trackagoat.api.Deleted;
 import com.trackagoat.api.ApiException;
 import com.trackagoat.api.Page;
 import com.trackagoat.api.Json;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Tx;
 import com.trackagoat.org.OrganizationRepository;
@@ -15,13 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
 public class CreatorService {
-
-    static final Set<String> TRACKING_MODES = Set.of("auto", "selective");
 
     private final CreatorRepository creators;
     private final Handles handles;
@@ -51,27 +48,15 @@ public class CreatorService {
      * docs/reference/endpoints-core.md in their order), {@code metadata}, {@code tracking_mode}.
      */
     @WithTransaction
-    public Uni<CreatorDto> patch(UUID orgId, UUID id, JsonBody body) {
-        var readme = body.readme();
-        var handle = body.string("tiktok_handle", false, Integer.MAX_VALUE, false);
-        var metadata = body.metadata();
-        var mode = body.oneOf("tracking_mode", TRACKING_MODES, false);
-        if (!readme.present() && !handle.present() && !metadata.present() && !mode.present()) {
-            throw ApiException.noUpdatableField();
-        }
+    public Uni<CreatorDto> patch(UUID orgId, UUID id, CreatorPatch body) {
         return creators.findVisible(orgId, id).flatMap(found -> {
             Creator c = ApiException.requireFound(found);
-            Uni<Void> renamed = handle.present() ? rename(c, Handles.normalize(handle.value())) : Uni.createFrom().voidItem();
+            Uni<Void> renamed = body.tiktokHandle().present() ? rename(c, Handles.normalize(body.tiktokHandle().value()))
+                    : Uni.createFrom().voidItem();
             return renamed.map(v -> {
-                if (readme.present()) {
-                    c.readme = readme.value();
-                }
-                if (metadata.present()) {
-                    c.metadata = metadata.value();
-                }
-                if (mode.present()) {
-                    c.trackingMode = mode.value();
-                }
+                c.readme = body.readme().orElse(c.readme);
+                c.metadata = body.metadata().map(JsonNode::toString).orElse(c.metadata);
+                c.trackingMode = body.trackingMode().orElse(c.trackingMode);
                 c.updatedAt = Json.now(clock);
                 return CreatorDto.of(c);
             });

@@ -1,12 +1,11 @@
 package com.trackagoat.creator;
 
-import com.trackagoat.api.ApiException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.trackagoat.api.Body;
 import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Idempotency;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
-import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -34,17 +33,19 @@ public class ProjectCreatorResource {
     private final CreatorBulk bulk;
     private final Idempotency idempotency;
     private final CurrentCaller caller;
+    private final Body bodies;
 
-    public ProjectCreatorResource(CreatorCreation creation, CreatorBulk bulk, Idempotency idempotency, CurrentCaller caller) {
+    public ProjectCreatorResource(CreatorCreation creation, CreatorBulk bulk, Idempotency idempotency, CurrentCaller caller, Body bodies) {
         this.creation = creation;
         this.bulk = bulk;
         this.idempotency = idempotency;
         this.caller = caller;
+        this.bodies = bodies;
     }
 
     /** One creator ({@code tiktok_handle}) or up to 50 ({@code creators}); exactly one of the two. */
     @Operation(summary = "Add one creator (`tiktok_handle`) or up to 50 (`creators`)")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {ApiModels.CreatorCreate.class, ApiModels.CreatorBulkCreate.class})))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {CreatorCreate.class, CreatorBulkCreate.class})))
     @APIResponse(responseCode = "201", description = "Single body: the new creator (the initial scrape has run)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatorDto.class)))
     @APIResponse(responseCode = "200", description = "Single body: a removed creator of the project reactivated; bulk body: the outcome per item", content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {CreatorDto.class, CreatorBulkResult.class})))
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_creators_per_org`, `current`, `max`): the plan limit is reached.")
@@ -54,44 +55,45 @@ public class ProjectCreatorResource {
     public Uni<Response> add(@RestPath String projectId, @HeaderParam("Content-Type") String contentType,
                              @HeaderParam(Idempotency.HEADER) String idemKey, @Parameter(hidden = true) HttpServerRequest request, byte[] body) {
         UUID project = Params.pathId(projectId, "projectId");
-        String key = Idempotency.key(idemKey);
-        JsonBody json = JsonBody.parse(contentType, body);
-        boolean single = json.has("tiktok_handle");
-        if (single == json.has("creators")) {
-            throw single ? ApiException.invalidField("creators") : ApiException.missingField("tiktok_handle");
-        }
-        if (single) {
-            return idempotency.run(caller.orgId(), key, "POST", request.path(), body, () -> addOne(project, json));
-        }
-        return idempotency.run(caller.orgId(), key, "POST", request.path(), body, () -> addMany(project, json));
+        return idempotency.create(caller.orgId(), idemKey, request, contentType, body, json -> added(project, json));
     }
 
-    private Uni<RestResponse<Envelope<CreatorDto>>> addOne(UUID project, JsonBody json) {
-        return creation.createOne(caller.get(), project, json).map(outcome -> RestResponse.status(
+    /** Which body it is decides the answer: a creator, or the outcome per item. */
+    private Uni<? extends RestResponse<? extends Envelope<?>>> added(UUID project, ObjectNode json) {
+        if (CreatorBulkCreate.isBulk(json)) {
+            return addMany(project, bodies.bind(json, CreatorBulkCreate.class));
+        }
+        return addOne(project, bodies.bind(json, CreatorCreate.class));
+    }
+
+    private Uni<RestResponse<Envelope<CreatorDto>>> addOne(UUID project, CreatorCreate creator) {
+        return creation.createOne(caller.get(), project, creator).map(outcome -> RestResponse.status(
                 outcome.reactivated() ? RestResponse.Status.OK : RestResponse.Status.CREATED, Envelope.of(outcome.creator())));
     }
 
-    private Uni<RestResponse<Envelope<CreatorBulkResult>>> addMany(UUID project, JsonBody json) {
-        return creation.createMany(caller.get(), project, json).map(result -> RestResponse.ok(Envelope.of(result)));
+    private Uni<RestResponse<Envelope<CreatorBulkResult>>> addMany(UUID project, CreatorBulkCreate creators) {
+        return creation.createMany(caller.get(), project, creators).map(result -> RestResponse.ok(Envelope.of(result)));
     }
 
     @Operation(summary = "Re-enable disabled or removed creators of the project")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CreatorIds.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatorIds.class)))
     @APIResponse(responseCode = "200", description = "The outcome per id", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatorIdResult.Reenabled.class)))
     @POST
     @Path("{projectId}/creators/bulk-reenable")
     public Uni<Envelope<CreatorIdResult.Reenabled>> bulkReenable(@RestPath String projectId, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID project = Params.pathId(projectId, "projectId");
-        return bulk.reenable(caller.get(), project, JsonBody.parse(contentType, body)).map(Envelope::of);
+        CreatorIds ids = bodies.read(contentType, body, CreatorIds.class);
+        return bulk.reenable(caller.get(), project, ids).map(Envelope::of);
     }
 
     @Operation(summary = "Remove creators of the project")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.CreatorIds.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatorIds.class)))
     @APIResponse(responseCode = "200", description = "The outcome per id", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatorIdResult.Removed.class)))
     @POST
     @Path("{projectId}/creators/bulk-remove")
     public Uni<Envelope<CreatorIdResult.Removed>> bulkRemove(@RestPath String projectId, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID project = Params.pathId(projectId, "projectId");
-        return bulk.remove(caller.get(), project, JsonBody.parse(contentType, body)).map(Envelope::of);
+        CreatorIds ids = bodies.read(contentType, body, CreatorIds.class);
+        return bulk.remove(caller.get(), project, ids).map(Envelope::of);
     }
 }

@@ -1,11 +1,10 @@
 package com.trackagoat.org;
 
+import com.trackagoat.api.Body;
 import com.trackagoat.api.Envelope;
 import java.util.List;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
-import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -30,9 +29,11 @@ import java.util.UUID;
 public class AdminOrganizationResource {
 
     private final OrganizationService service;
+    private final Body bodies;
 
-    public AdminOrganizationResource(OrganizationService service) {
+    public AdminOrganizationResource(OrganizationService service, Body bodies) {
         this.service = service;
+        this.bodies = bodies;
     }
 
     @Operation(summary = "List all organizations (platform admin)")
@@ -43,21 +44,22 @@ public class AdminOrganizationResource {
     }
 
     @Operation(summary = "Create an organization with an initial key (platform admin)")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.AdminOrganizationCreate.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AdminOrganizationCreate.class)))
     @APIResponse(responseCode = "201", description = "The organization and its initial key (plaintext shown once)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationService.Created.class)))
     @POST
     public Uni<RestResponse<Envelope<OrganizationService.Created>>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
-        JsonBody json = JsonBody.parse(contentType, body);
-        return service.adminCreate(json).map(c -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(c)));
+        AdminOrganizationCreate organization = bodies.read(contentType, body, AdminOrganizationCreate.class);
+        return service.adminCreate(organization).map(created -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(created)));
     }
 
     @Operation(summary = "Update, ban or unban an organization (platform admin)")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.AdminOrganizationPatch.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AdminOrganizationPatch.class)))
     @APIResponse(responseCode = "200", description = "The organization", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationDto.class)))
     @PATCH
     @Path("{id}")
     public Uni<Envelope<OrganizationDto>> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID orgId = Params.pathId(id, "id");
-        return service.adminPatch(orgId, JsonBody.parse(contentType, body)).map(Envelope::of);
+        AdminOrganizationPatch patch = bodies.read(contentType, body, AdminOrganizationPatch.class);
+        return service.adminPatch(orgId, patch).map(Envelope::of);
     }
 }

@@ -1,9 +1,8 @@
 package com.trackagoat.org;
 
+import com.trackagoat.api.Body;
 import com.trackagoat.api.Envelope;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.auth.CurrentCaller;
-import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -22,10 +21,12 @@ public class OrganizationResource {
 
     private final OrganizationService service;
     private final CurrentCaller caller;
+    private final Body bodies;
 
-    public OrganizationResource(OrganizationService service, CurrentCaller caller) {
+    public OrganizationResource(OrganizationService service, CurrentCaller caller, Body bodies) {
         this.service = service;
         this.caller = caller;
+        this.bodies = bodies;
     }
 
     @Operation(summary = "The caller's organization with its limits and usage")
@@ -36,10 +37,11 @@ public class OrganizationResource {
     }
 
     @Operation(summary = "Rename the organization or change its timezone")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.OrganizationPatch.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationPatch.class)))
     @APIResponse(responseCode = "200", description = "The organization", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnOrganizationDto.class)))
     @PATCH
     public Uni<Envelope<OwnOrganizationDto>> patch(@HeaderParam("Content-Type") String contentType, byte[] body) {
-        return service.patchOwn(caller.orgId(), JsonBody.parse(contentType, body)).map(Envelope::of);
+        OrganizationPatch patch = bodies.read(contentType, body, OrganizationPatch.class);
+        return service.patchOwn(caller.orgId(), patch).map(Envelope::of);
     }
 }

@@ -1,12 +1,11 @@
 package com.trackagoat.org;
 
 import com.trackagoat.api.ApiException;
+import com.trackagoat.api.Field;
 import com.trackagoat.api.Page;
 import com.trackagoat.api.Json;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Tx;
-import com.trackagoat.api.Zones;
 import com.trackagoat.auth.ApiKeyDto;
 import com.trackagoat.auth.ApiKeyService;
 import com.trackagoat.auth.RequestCounter;
@@ -71,13 +70,8 @@ public class OrganizationService {
 
     /** PATCH own: {@code name}, {@code timezone}. */
     @WithTransaction
-    public Uni<OwnOrganizationDto> patchOwn(UUID orgId, JsonBody body) {
-        var name = body.name("name");
-        var timezone = timezone(body);
-        if (!name.present() && !timezone.present()) {
-            throw ApiException.noUpdatableField();
-        }
-        return lockedForUpdate(orgId).flatMap(org -> apply(org, name, timezone)
+    public Uni<OwnOrganizationDto> patchOwn(UUID orgId, OrganizationPatch body) {
+        return lockedForUpdate(orgId).flatMap(org -> apply(org, body.name(), body.timezone())
                 .flatMap(v -> organizations.flush())
                 .flatMap(v -> usage(org.id))
                 .map(u -> OwnOrganizationDto.of(org, tiers.of(org.tier), u)));
@@ -90,36 +84,22 @@ public class OrganizationService {
 
     /** Admin create: {@code name} (required), {@code tier} (free), {@code timezone} (UTC); plus an "Initial key". */
     @WithTransaction
-    public Uni<Created> adminCreate(JsonBody body) {
-        String name = body.requiredString("name", JsonBody.MAX_NAME, true);
-        String tier = body.oneOf("tier", TierLimits.TIERS, false).value();
-        String timezone = timezone(body).value();
-        return create(name, tier == null ? "free" : tier, timezone == null ? "UTC" : timezone)
+    public Uni<Created> adminCreate(AdminOrganizationCreate body) {
+        return create(body.name(), body.tier().orElse("free"), body.timezone().orElse("UTC"))
                 .flatMap(org -> keys.issue(org.id, "Initial key", Scopes.DEFAULT).map(k -> new Created(OrganizationDto.of(org), k)));
     }
 
     /** Admin PATCH: {@code name}, {@code tier}, {@code timezone}, {@code banned}; the platform cannot be banned. */
     @WithTransaction
-    public Uni<OrganizationDto> adminPatch(UUID id, JsonBody body) {
-        var name = body.name("name");
-        var tier = body.oneOf("tier", TierLimits.TIERS, false);
-        var timezone = timezone(body);
-        var banned = body.bool("banned");
-        if (!name.present() && !tier.present() && !timezone.present() && !banned.present()) {
-            throw ApiException.noUpdatableField();
-        }
+    public Uni<OrganizationDto> adminPatch(UUID id, AdminOrganizationPatch body) {
         return lockedForUpdate(id).flatMap(found -> {
             Organization org = ApiException.requireFound(found);
-            if (banned.present() && banned.value() && org.platform) {
+            if (body.banned().orElse(false) && org.platform) {
                 throw ApiException.invalidField("banned");
             }
-            Uni<Void> applied = apply(org, name, timezone);
-            if (tier.present()) {
-                org.tier = tier.value();
-            }
-            if (banned.present()) {
-                org.banned = banned.value();
-            }
+            Uni<Void> applied = apply(org, body.name(), body.timezone());
+            org.tier = body.tier().orElse(org.tier);
+            org.banned = body.banned().orElse(org.banned);
             return applied.map(v -> OrganizationDto.of(org));
         });
     }
@@ -134,24 +114,14 @@ public class OrganizationService {
     }
 
     /** Name and time zone; a new time zone bumps the stats version (the default zone of every stats request changed). */
-    private Uni<Void> apply(Organization org, JsonBody.Field<String> name, JsonBody.Field<String> timezone) {
-        if (name.present()) {
-            org.name = name.value();
-        }
+    private Uni<Void> apply(Organization org, Field<String> name, Field<String> timezone) {
+        org.name = name.orElse(org.name);
         boolean zoneChanged = timezone.present() && !timezone.value().equals(org.timezone);
         if (zoneChanged) {
             org.timezone = timezone.value();
         }
         org.updatedAt = Json.now(clock);
         return zoneChanged ? organizations.bumpStatsVersions(Tx.session(), List.of(org.id)) : Uni.createFrom().voidItem();
-    }
-
-    private static JsonBody.Field<String> timezone(JsonBody body) {
-        var tz = body.string("timezone", false, 64, false);
-        if (tz.present() && !Zones.isValid(tz.value())) {
-            throw ApiException.invalidField("timezone");
-        }
-        return tz;
     }
 
     /**

@@ -1,13 +1,12 @@
 package com.trackagoat.project;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.trackagoat.api.Body;
 import com.trackagoat.api.Envelope;
-import java.util.List;
 import com.trackagoat.api.Idempotency;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
-import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -28,6 +27,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.util.List;
+import java.util.UUID;
 
 @Path("/api/v1/projects")
 public class ProjectResource {
@@ -35,27 +36,28 @@ public class ProjectResource {
     private final ProjectService service;
     private final Idempotency idempotency;
     private final CurrentCaller caller;
+    private final Body bodies;
 
-    public ProjectResource(ProjectService service, Idempotency idempotency, CurrentCaller caller) {
+    public ProjectResource(ProjectService service, Idempotency idempotency, CurrentCaller caller, Body bodies) {
         this.service = service;
         this.idempotency = idempotency;
         this.caller = caller;
+        this.bodies = bodies;
     }
 
     @Operation(summary = "Create a project")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.ProjectCreate.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectCreate.class)))
     @APIResponse(responseCode = "201", description = "The created project", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectDto.class)))
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_projects_per_org`, `current`, `max`): the plan limit is reached.")
     @POST
     public Uni<Response> create(@HeaderParam("Content-Type") String contentType, @HeaderParam(Idempotency.HEADER) String idemKey,
                                 @Parameter(hidden = true) HttpServerRequest request, byte[] body) {
-        String key = Idempotency.key(idemKey);
-        JsonBody json = JsonBody.parse(contentType, body);
-        return idempotency.run(caller.orgId(), key, "POST", request.path(), body, () -> created(json));
+        return idempotency.create(caller.orgId(), idemKey, request, contentType, body, this::created);
     }
 
-    private Uni<RestResponse<Envelope<ProjectDto>>> created(JsonBody json) {
-        return service.create(caller.get(), json).map(project -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(project)));
+    private Uni<RestResponse<Envelope<ProjectDto>>> created(ObjectNode json) {
+        ProjectCreate project = bodies.bind(json, ProjectCreate.class);
+        return service.create(caller.get(), project).map(dto -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(dto)));
     }
 
     @Operation(summary = "List the organization's projects")
@@ -75,12 +77,13 @@ public class ProjectResource {
     }
 
     @Operation(summary = "Update a project's name or notes")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.ProjectPatch.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectPatch.class)))
     @APIResponse(responseCode = "200", description = "The updated project", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectDto.class)))
     @PATCH
     @Path("{id}")
     public Uni<Envelope<ProjectDto>> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
-        var projectId = Params.pathId(id, "id");
-        return service.patch(caller.orgId(), projectId, JsonBody.parse(contentType, body)).map(Envelope::of);
+        UUID projectId = Params.pathId(id, "id");
+        ProjectPatch patch = bodies.read(contentType, body, ProjectPatch.class);
+        return service.patch(caller.orgId(), projectId, patch).map(Envelope::of);
     }
 }

@@ -3,7 +3,6 @@ package com.trackagoat.project;
 import com.trackagoat.api.ApiException;
 import com.trackagoat.api.Page;
 import com.trackagoat.api.Json;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Tx;
 import com.trackagoat.auth.Caller;
@@ -30,17 +29,15 @@ public class ProjectService {
         this.clock = clock;
     }
 
-    /** POST: {@code name} (required), {@code readme}; the organization's projects are capped (402) under a lock on its row. */
+    /** POST: the organization's projects are capped (402) under a lock on its row. */
     @WithTransaction
-    public Uni<ProjectDto> create(Caller caller, JsonBody body) {
-        String name = body.requiredString("name", JsonBody.MAX_NAME, true);
-        var readme = body.readme();
+    public Uni<ProjectDto> create(Caller caller, ProjectCreate body) {
         return limits.requireRoom(Tx.session(), CountedLimit.PROJECTS, caller.orgId()).flatMap(v -> {
             Project p = new Project();
             p.id = UUID.randomUUID();
             p.orgId = caller.orgId();
-            p.name = name;
-            p.readme = readme.value();
+            p.name = body.name();
+            p.readme = body.readme();
             p.createdAt = Json.now(clock);
             p.updatedAt = p.createdAt;
             return projects.persist(p).map(ProjectDto::of);
@@ -57,22 +54,13 @@ public class ProjectService {
         return projects.findInOrg(orgId, id).map(p -> ProjectDto.of(ApiException.requireFound(p)));
     }
 
-    /** PATCH: {@code name}, {@code readme}; at least one. */
+    /** PATCH: the given fields of {@code name} and {@code readme} (at least one, {@link ProjectPatch}). */
     @WithTransaction
-    public Uni<ProjectDto> patch(UUID orgId, UUID id, JsonBody body) {
-        var name = body.name("name");
-        var readme = body.readme();
-        if (!name.present() && !readme.present()) {
-            throw ApiException.noUpdatableField();
-        }
+    public Uni<ProjectDto> patch(UUID orgId, UUID id, ProjectPatch body) {
         return projects.findInOrg(orgId, id).map(p -> {
             ApiException.requireFound(p);
-            if (name.present()) {
-                p.name = name.value();
-            }
-            if (readme.present()) {
-                p.readme = readme.value();
-            }
+            p.name = body.name().orElse(p.name);
+            p.readme = body.readme().orElse(p.readme);
             p.updatedAt = Json.now(clock);
             return ProjectDto.of(p);
         });

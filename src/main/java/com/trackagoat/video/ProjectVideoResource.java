@@ -1,11 +1,11 @@
 package com.trackagoat.video;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.trackagoat.api.Body;
 import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Idempotency;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
-import com.trackagoat.schema.ApiModels;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -33,17 +33,19 @@ public class ProjectVideoResource {
     private final VideoService service;
     private final Idempotency idempotency;
     private final CurrentCaller caller;
+    private final Body bodies;
 
-    public ProjectVideoResource(VideoCreation creation, VideoService service, Idempotency idempotency, CurrentCaller caller) {
+    public ProjectVideoResource(VideoCreation creation, VideoService service, Idempotency idempotency, CurrentCaller caller, Body bodies) {
         this.creation = creation;
         this.service = service;
         this.idempotency = idempotency;
         this.caller = caller;
+        this.bodies = bodies;
     }
 
     /** A video by URL: 201, or 200 when a deleted one is restored. */
     @Operation(summary = "Add a video by its TikTok URL (`direct_add`)")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.VideoCreate.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoCreate.class)))
     @APIResponse(responseCode = "201", description = "The new video (its baseline snapshot is taken)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoDto.class)))
     @APIResponse(responseCode = "200", description = "A deleted video of the project restored", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoDto.class)))
     @APIResponse(responseCode = "402", description = "`limit_reached` (meta `limitKey` = `max_tracked_videos_per_org`, `current`, `max`): the plan limit is reached.")
@@ -53,23 +55,23 @@ public class ProjectVideoResource {
     public Uni<Response> add(@RestPath String projectId, @HeaderParam("Content-Type") String contentType,
                              @HeaderParam(Idempotency.HEADER) String idemKey, @Parameter(hidden = true) HttpServerRequest request, byte[] body) {
         UUID project = Params.pathId(projectId, "projectId");
-        String key = Idempotency.key(idemKey);
-        JsonBody json = JsonBody.parse(contentType, body);
-        return idempotency.run(caller.orgId(), key, "POST", request.path(), body, () -> create(project, json));
+        return idempotency.create(caller.orgId(), idemKey, request, contentType, body, json -> create(project, json));
     }
 
-    private Uni<RestResponse<Envelope<VideoDto>>> create(UUID project, JsonBody json) {
-        return creation.create(caller.get(), project, json).map(outcome -> RestResponse.status(
+    private Uni<RestResponse<Envelope<VideoDto>>> create(UUID project, ObjectNode json) {
+        VideoCreate video = bodies.bind(json, VideoCreate.class);
+        return creation.create(caller.get(), project, video).map(outcome -> RestResponse.status(
                 outcome.restored() ? RestResponse.Status.OK : RestResponse.Status.CREATED, Envelope.of(outcome.video())));
     }
 
     @Operation(summary = "Stop the snapshots of several videos of the project")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.VideoIds.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoIds.class)))
     @APIResponse(responseCode = "200", description = "The outcome per id", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoDisableResult.class)))
     @POST
     @Path("{projectId}/videos/bulk-tracking-disable")
     public Uni<Envelope<VideoDisableResult>> bulkTrackingDisable(@RestPath String projectId, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID project = Params.pathId(projectId, "projectId");
-        return service.bulkDisable(caller.orgId(), project, JsonBody.parse(contentType, body)).map(Envelope::of);
+        VideoIds ids = bodies.read(contentType, body, VideoIds.class);
+        return service.bulkDisable(caller.orgId(), project, ids).map(Envelope::of);
     }
 }

@@ -8,6 +8,7 @@ import com.trackagoat.api.constraints.Readme;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.Map;
@@ -23,7 +24,8 @@ import java.util.UUID;
 public record VideoCreate(
         @Schema(required = true, examples = "https://www.tiktok.com/@charlidamelio/video/7301234567890123456")
         @NotNull @MaxCodePoints(MAX_URL) @Pattern(regexp = URL) String url,
-        @Schema(implementation = UUID.class, description = "A creator of this project; default: the project's creator with the URL's handle")
+        // the document's shared UUID schema, as a plain UUID component gets it (implementation = UUID.class would inline it)
+        @Schema(ref = "UUID", type = SchemaType.STRING, description = "A creator of this project; default: the project's creator with the URL's handle")
         Field<@NotNull UUID> creatorId,
         @Schema(implementation = String.class, description = Readme.DESCRIPTION, nullable = true) Field<@Readme String> readme,
         @Schema(implementation = Map.class, additionalProperties = Object.class, description = Metadata.DESCRIPTION) Field<@NotNull @Metadata JsonNode> metadata) {

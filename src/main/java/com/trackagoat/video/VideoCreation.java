@@ -1,8 +1,8 @@
 package com.trackagoat.video;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.trackagoat.api.ApiException;
-import com.trackagoat.api.JsonBody;
-import com.trackagoat.api.Params;
+import com.trackagoat.api.Field;
 import com.trackagoat.api.Tx;
 import com.trackagoat.auth.Caller;
 import com.trackagoat.creator.CreatorRepository;
@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +32,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class VideoCreation {
 
-    static final Pattern URL = Pattern.compile("^https?://(?:www\\.|m\\.)?tiktok\\.com/@([^/?#\\s]+)/(?:video|photo)/(\\d{1,25})(?:[/?#].*)?$");
+    /** {@link VideoCreate#URL}: group 1 the handle, group 2 the video id. */
+    private static final Pattern URL = Pattern.compile(VideoCreate.URL);
     static final Instant EARLIEST_POST = Instant.parse("2016-09-01T00:00:00Z");
 
     /** Created (201) or a deleted tombstone restored (200). */
@@ -41,9 +43,9 @@ public class VideoCreation {
     private record Written(UUID id, boolean restored) {
     }
 
-    /** One validated request. */
-    private record Request(UUID projectId, String handle, String tiktokId, String url, UUID creatorId, JsonBody.Field<String> readme,
-                           JsonBody.Field<String> metadata) {
+    /** One request: the URL's parts and the fields given. */
+    private record Request(UUID projectId, String handle, String tiktokId, String url, UUID creatorId, Field<String> readme,
+                           Field<String> metadata) {
     }
 
     private final Pool pool;
@@ -78,24 +80,17 @@ public class VideoCreation {
         }
     }
 
-    public Uni<Outcome> create(Caller caller, UUID projectId, JsonBody body) {
-        String url = body.requiredString("url", 2048, false);
-        var m = URL.matcher(url);
-        if (!m.matches()) {
+    public Uni<Outcome> create(Caller caller, UUID projectId, VideoCreate body) {
+        Matcher m = URL.matcher(body.url());
+        if (!m.matches()) {   // never: VideoCreate's @Pattern is this pattern
             throw ApiException.invalidField("url");
         }
         String handle = m.group(1).toLowerCase();
         String tiktokId = m.group(2);
-        var creatorField = body.string("creator_id", false, 64, false);
-        if (creatorField.present() && !Params.isUuid(creatorField.value())) {
-            throw ApiException.invalidField("creator_id");
-        }
-        UUID creatorId = creatorField.present() ? UUID.fromString(creatorField.value()) : null;
-        var readme = body.readme();
-        var metadata = body.metadata();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         String canonical = "https://www.tiktok.com/@" + handle + "/video/" + tiktokId;
-        Request request = new Request(projectId, handle, tiktokId, canonical, creatorId, readme, metadata);
+        Request request = new Request(projectId, handle, tiktokId, canonical, body.creatorId().orElse(null), body.readme(),
+                body.metadata().map(JsonNode::toString));
         return pool.withTransaction(c -> write(c, caller.orgId(), request, now))
                 .flatMap(w -> Panache.withSession(() -> videos.findById(w.id()))
                         .map(v -> new Outcome(VideoDto.of(v), w.restored())));
@@ -147,8 +142,7 @@ public class VideoCreation {
 
     private Uni<Written> insert(SqlConnection c, UUID orgId, Request r, UUID creatorId, Instant now) {
         UUID id = UUID.randomUUID();
-        String metadata = r.metadata().present() ? r.metadata().value() : "{}";
-        return videos.insertDirectAdd(c, id, orgId, r.projectId(), creatorId, r.tiktokId(), r.url(), r.readme().value(), metadata,
+        return videos.insertDirectAdd(c, id, orgId, r.projectId(), creatorId, r.tiktokId(), r.url(), r.readme().value(), r.metadata().orElse("{}"),
                         postedAt(r.tiktokId(), now), now)
                 .replaceWith(new Written(id, false));
     }

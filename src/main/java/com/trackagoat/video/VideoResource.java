@@ -1,15 +1,14 @@
 package com.trackagoat.video;
 
 import com.trackagoat.api.ApiException;
+import com.trackagoat.api.Body;
 import com.trackagoat.api.Envelope;
 import com.trackagoat.api.Deleted;
 import java.util.List;
 import com.trackagoat.stats.StatsResponses.StatsData;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 import com.trackagoat.auth.CurrentCaller;
-import com.trackagoat.schema.ApiModels;
 import com.trackagoat.scrape.ScrapeService;
 import com.trackagoat.stats.StatsParams;
 import com.trackagoat.stats.StatsResponses;
@@ -41,12 +40,14 @@ public class VideoResource {
     private final CurrentCaller caller;
     private final StatsService stats;
     private final ScrapeService scraper;
+    private final Body bodies;
 
-    public VideoResource(VideoService service, CurrentCaller caller, StatsService stats, ScrapeService scraper) {
+    public VideoResource(VideoService service, CurrentCaller caller, StatsService stats, ScrapeService scraper, Body bodies) {
         this.service = service;
         this.caller = caller;
         this.stats = stats;
         this.scraper = scraper;
+        this.bodies = bodies;
     }
 
     @Operation(summary = "List visible videos")
@@ -74,13 +75,14 @@ public class VideoResource {
     }
 
     @Operation(summary = "Update a video: notes, metadata, or the review decision")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiModels.VideoPatch.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoPatch.class)))
     @APIResponse(responseCode = "200", description = "The updated video", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VideoDto.class)))
     @PATCH
     @Path("{id}")
     public Uni<Envelope<VideoDto>> patch(@RestPath String id, @HeaderParam("Content-Type") String contentType, byte[] body) {
         UUID videoId = Params.pathId(id, "id");
-        return service.patch(caller.orgId(), videoId, JsonBody.parse(contentType, body)).map(Envelope::of);
+        VideoPatch patch = bodies.read(contentType, body, VideoPatch.class);
+        return service.patch(caller.orgId(), videoId, patch).map(Envelope::of);
     }
     @Operation(summary = "Delete a video (tombstone; its campaign memberships are removed)")
     @APIResponse(responseCode = "200", description = "Deleted", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Deleted.class)))

@@ -1,10 +1,11 @@
 package com.trackagoat.video;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.trackagoat.api.Deleted;
 import com.trackagoat.api.ApiException;
+import com.trackagoat.api.Field;
 import com.trackagoat.api.Page;
 import com.trackagoat.api.Json;
-import com.trackagoat.api.JsonBody;
 import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Tx;
 import com.trackagoat.campaign.CampaignItemRepository;
@@ -36,9 +37,6 @@ public class VideoService {
             Video.AUTO_TRACKED, Set.of(Video.EXCLUDED),
             Video.INCLUDED, Set.of(Video.EXCLUDED));
 
-    private static final Set<String> ALL_STATUSES =
-            Set.of(Video.AUTO_TRACKED, Video.PENDING_REVIEW, Video.INCLUDED, Video.EXCLUDED, Video.DIRECT_ADD);
-
     private final VideoRepository videos;
     private final OrganizationRepository organizations;
     private final ProjectRepository projects;
@@ -67,17 +65,12 @@ public class VideoService {
         return videos.findVisible(orgId, id).map(v -> VideoDto.of(ApiException.requireFound(v)));
     }
 
-    /** PATCH: {@code readme}, {@code metadata}, {@code tracking_status} (the review decision). */
+    /** PATCH: {@code readme}, {@code metadata}, {@code tracking_status} (the review decision, {@link #TRANSITIONS}). */
     @WithTransaction
-    public Uni<VideoDto> patch(UUID orgId, UUID id, JsonBody body) {
-        var readme = body.readme();
-        var metadata = body.metadata();
-        var status = body.oneOf("tracking_status", ALL_STATUSES, false);
-        if (!readme.present() && !metadata.present() && !status.present()) {
-            throw ApiException.noUpdatableField();
-        }
+    public Uni<VideoDto> patch(UUID orgId, UUID id, VideoPatch body) {
         return videos.findVisible(orgId, id).flatMap(found -> {
             Video v = ApiException.requireFound(found);
+            Field<String> status = body.trackingStatus();
             Uni<Void> counted = Uni.createFrom().voidItem();
             if (status.present() && !status.value().equals(v.trackingStatus)) {
                 if (!TRANSITIONS.getOrDefault(v.trackingStatus, Set.of()).contains(status.value())) {
@@ -86,12 +79,8 @@ public class VideoService {
                 v.trackingStatus = status.value();
                 counted = organizations.bumpStatsVersions(Tx.session(), List.of(orgId));
             }
-            if (readme.present()) {
-                v.readme = readme.value();
-            }
-            if (metadata.present()) {
-                v.metadata = metadata.value();
-            }
+            v.readme = body.readme().orElse(v.readme);
+            v.metadata = body.metadata().map(JsonNode::toString).orElse(v.metadata);
             v.updatedAt = Json.now(clock);
             return counted.replaceWith(VideoDto.of(v));
         });
@@ -129,32 +118,39 @@ public class VideoService {
 
     /** Bulk tracking-disable in a project: per id, disabled (already disabled ones too) or not_found. */
     @WithTransaction
-    public Uni<VideoDisableResult> bulkDisable(UUID orgId, UUID projectId, JsonBody body) {
-        List<UUID> ids = body.uuidArray("video_ids", 1, 100);
-        Set<UUID> visible = new HashSet<>();
+    public Uni<VideoDisableResult> bulkDisable(UUID orgId, UUID projectId, VideoIds body) {
+        List<UUID> ids = body.videoIds();
         return projects.findInOrg(orgId, projectId).map(ApiException::requireFound)
-                .flatMap(p -> videos.listVisible(orgId, ids)).map(vis -> {
-                vis.forEach(v -> {
-                    if (v.projectId.equals(projectId)) {
-                        visible.add(v.id);
-                        if (!v.trackingDisabled) {
-                            v.trackingDisabled = true;
-                            v.updatedAt = Json.now(clock);
-                        }
-                    }
-                });
-                List<UUID> disabled = new ArrayList<>();
-                List<VideoDisableResult.IdError> errors = new ArrayList<>();
-                for (UUID id : ids) {
-                    if (visible.contains(id)) {
-                        if (!disabled.contains(id)) {
-                            disabled.add(id);
-                        }
-                    } else {
-                        errors.add(new VideoDisableResult.IdError(id, "not_found", "Not found"));
-                    }
+                .flatMap(p -> videos.listVisible(orgId, ids))
+                .map(found -> disableResult(ids, disableInProject(found, projectId)));
+    }
+
+    /** Disables those of {@code found} that belong to the project (already disabled ones stay as they are); their ids. */
+    private Set<UUID> disableInProject(List<Video> found, UUID projectId) {
+        Set<UUID> inProject = new HashSet<>();
+        for (Video v : found) {
+            if (v.projectId.equals(projectId)) {
+                inProject.add(v.id);
+                if (!v.trackingDisabled) {
+                    v.trackingDisabled = true;
+                    v.updatedAt = Json.now(clock);
                 }
-                return new VideoDisableResult(disabled, errors);
-        });
+            }
+        }
+        return inProject;
+    }
+
+    /** Per id, in the order given: disabled (a repeated id once), else not_found. */
+    private static VideoDisableResult disableResult(List<UUID> ids, Set<UUID> inProject) {
+        List<UUID> disabled = new ArrayList<>();
+        List<VideoDisableResult.IdError> errors = new ArrayList<>();
+        for (UUID id : ids) {
+            if (!inProject.contains(id)) {
+                errors.add(new VideoDisableResult.IdError(id, "not_found", "Not found"));
+            } else if (!disabled.contains(id)) {
+                disabled.add(id);
+            }
+        }
+        return new VideoDisableResult(disabled, errors);
     }
 }

@@ -1,12 +1,17 @@
 package com.trackagoat.api;
 
+import com.trackagoat.api.constraints.OneOf;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.function.Executable;
 
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,5 +85,41 @@ public final class Bodies {
             }
         }
         return b.append('"').toString();
+    }
+
+    /** A JSON object of exactly {@code bytes} bytes serialized: {@code {"k":"mmm…"}}. */
+    public static String sized(int bytes) {
+        String shell = "{\"k\":\"\"}";
+        return "{\"k\":\"" + "m".repeat(bytes - shell.length()) + "\"}";
+    }
+
+    /** The values of the {@code @OneOf} on a record component, on it or on a type argument (Field<@OneOf String>, List<@OneOf String>). */
+    public static Set<String> oneOf(Class<? extends Record> type, String component) {
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (c.getName().equals(component)) {
+                OneOf found = find(c.getAnnotatedType());
+                if (found == null) {
+                    throw new IllegalArgumentException("no @OneOf on " + type.getSimpleName() + "." + component);
+                }
+                return Set.of(found.value());
+            }
+        }
+        throw new IllegalArgumentException("no component " + component);
+    }
+
+    private static OneOf find(AnnotatedType t) {
+        OneOf here = t.getAnnotation(OneOf.class);
+        if (here != null) {
+            return here;
+        }
+        if (t instanceof AnnotatedParameterizedType p) {
+            for (AnnotatedType arg : p.getAnnotatedActualTypeArguments()) {
+                OneOf inner = find(arg);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -53,6 +53,20 @@ class IdempotencyTest extends ApiTest {
         as(org).header("Idempotency-Key", "k1").contentType("application/json").body("{\"name\":\"ok\"}").post(url).then().statusCode(201);
     }
 
+    /** docs/reference/conventions.md §11: the key is looked up before field validation, for the creators' two bodies too. */
+    @Test
+    void aMalformedRetryOfAKeyThatSucceededIsReused() {
+        var org = fx.org("starter");
+        var p = fx.project(org.id(), "P");
+        String url = "/api/v1/projects/" + p + "/creators";
+        as(org).header("Idempotency-Key", "add-1").contentType("application/json").body("{\"tiktok_handle\":\"once\"}").post(url)
+                .then().statusCode(201);
+        for (String body : new String[]{"{}", "{\"tiktok_handle\":\"x\",\"creators\":[]}", "{\"tiktok_handle\":5}"}) {
+            as(org).header("Idempotency-Key", "add-1").contentType("application/json").body(body).post(url)
+                    .then().statusCode(409).body("meta.code", equalTo("idempotency_key_reused"));
+        }
+    }
+
     @Test
     void malformedKeysAre400() {
         var org = fx.org("starter");

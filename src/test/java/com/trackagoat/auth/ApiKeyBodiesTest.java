@@ -4,10 +4,12 @@ import com.trackagoat.api.Field;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static com.trackagoat.api.Bodies.assertInvalid;
 import static com.trackagoat.api.Bodies.assertMissing;
 import static com.trackagoat.api.Bodies.bind;
+import static com.trackagoat.api.Bodies.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -27,5 +29,11 @@ class ApiKeyBodiesTest {
             assertInvalid("scopes", "{\"name\":\"k\",\"scopes\":" + bad + "}", ApiKeyCreate.class);
         }
         assertInvalid("name", "{\"scopes\":[],\"name\":5}", ApiKeyCreate.class);
+    }
+
+    /** The scopes a body may grant are the known ones. */
+    @Test
+    void scopes() {
+        assertEquals(Set.copyOf(Scopes.ORDER), oneOf(ApiKeyCreate.class, "scopes"));
     }
 }

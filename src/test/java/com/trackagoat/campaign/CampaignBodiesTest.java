@@ -10,6 +10,7 @@ import static com.trackagoat.api.Bodies.assertInvalid;
 import static com.trackagoat.api.Bodies.assertMissing;
 import static com.trackagoat.api.Bodies.assertNoUpdatableField;
 import static com.trackagoat.api.Bodies.bind;
+import static com.trackagoat.api.Bodies.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -79,5 +80,11 @@ class CampaignBodiesTest {
         assertInvalid("item_id", "{\"item_type\":\"creator\",\"item_id\":null}", CampaignItemCreate.class);
         assertInvalid("item_id", "{\"item_type\":\"creator\",\"item_id\":\"" + id + "x\"}", CampaignItemCreate.class);
         assertInvalid("item_id", "{\"item_type\":\"creator\",\"item_id\":5}", CampaignItemCreate.class);
+    }
+
+    /** The item types a body may name are those the service (and the DELETE's query parameter) knows. */
+    @Test
+    void itemTypes() {
+        assertEquals(CampaignService.ITEM_TYPES, oneOf(CampaignItemCreate.class, "itemType"));
     }
 }

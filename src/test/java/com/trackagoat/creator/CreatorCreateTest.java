@@ -73,6 +73,16 @@ class CreatorCreateTest extends ApiTest {
         as(fx.org("starter")).contentType("application/json").body("{\"tiktok_handle\":\"x\"}").post(url(p)).then().statusCode(404);
     }
 
+    /** docs/reference/conventions.md §4: the body's fields (400) come before the project lookup (404). */
+    @Test
+    void theBodyIsCheckedBeforeTheProject() {
+        var org = fx.org("starter");
+        var foreign = fx.project(fx.org("starter").id(), "P");
+        as(org).contentType("application/json").body("{\"tiktok_handle\":5}").post(url(foreign)).then().statusCode(400)
+                .body("meta.field", equalTo("tiktok_handle"));
+        as(org).contentType("application/json").body("{\"tiktok_handle\":\"x\"}").post(url(foreign)).then().statusCode(404);
+    }
+
     @Test
     void aRemovedCreatorIsReactivated() {
         var org = fx.org("starter");

@@ -7,6 +7,7 @@ import static com.trackagoat.api.Bodies.assertInvalid;
 import static com.trackagoat.api.Bodies.assertMissing;
 import static com.trackagoat.api.Bodies.assertNoUpdatableField;
 import static com.trackagoat.api.Bodies.bind;
+import static com.trackagoat.api.Bodies.oneOf;
 import static com.trackagoat.api.Bodies.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,5 +53,12 @@ class OrganizationBodiesTest {
         assertNoUpdatableField("{}", AdminOrganizationPatch.class);
         assertInvalid("tier", "{\"banned\":1,\"timezone\":\"x\",\"tier\":\"x\"}", AdminOrganizationPatch.class);
         assertInvalid("timezone", "{\"banned\":1,\"timezone\":\"x\"}", AdminOrganizationPatch.class);
+    }
+
+    /** The tiers a body may set are the plans the limits know. */
+    @Test
+    void tiers() {
+        assertEquals(TierLimits.TIERS, oneOf(AdminOrganizationCreate.class, "tier"));
+        assertEquals(TierLimits.TIERS, oneOf(AdminOrganizationPatch.class, "tier"));
     }
 }

@@ -4,6 +4,7 @@ import com.trackagoat.api.Field;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -12,6 +13,7 @@ import static com.trackagoat.api.Bodies.assertInvalid;
 import static com.trackagoat.api.Bodies.assertMissing;
 import static com.trackagoat.api.Bodies.assertNoUpdatableField;
 import static com.trackagoat.api.Bodies.bind;
+import static com.trackagoat.api.Bodies.oneOf;
 import static com.trackagoat.api.Bodies.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -87,5 +89,12 @@ class VideoBodiesTest {
 
     static String ids(int n) {
         return IntStream.range(0, n).mapToObj(i -> "\"" + new UUID(9, i) + "\"").collect(Collectors.joining(",", "[", "]"));
+    }
+
+    /** A PATCH may name any status (the service decides which transitions are allowed). */
+    @Test
+    void statuses() {
+        assertEquals(Set.of(Video.AUTO_TRACKED, Video.PENDING_REVIEW, Video.INCLUDED, Video.EXCLUDED, Video.DIRECT_ADD),
+                oneOf(VideoPatch.class, "trackingStatus"));
     }
 }
