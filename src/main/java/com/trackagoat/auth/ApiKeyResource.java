@@ -8,6 +8,7 @@ import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,15 +30,12 @@ import java.util.UUID;
 @Path("/api/v1/api-keys")
 public class ApiKeyResource {
 
-    private final ApiKeyService service;
-    private final CurrentCaller caller;
-    private final Body bodies;
-
-    public ApiKeyResource(ApiKeyService service, CurrentCaller caller, Body bodies) {
-        this.service = service;
-        this.caller = caller;
-        this.bodies = bodies;
-    }
+    @Inject
+    ApiKeyService service;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    Body bodies;
 
     @Operation(summary = "List the organization's API keys")
     @APIResponse(responseCode = "200", description = "One page, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ApiKeyDto.class)))

@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.List;
@@ -20,15 +21,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApiKeyService {
 
-    private final ApiKeyRepository keys;
-    private final PlanLimits limits;
-    private final Clock clock;
-
-    public ApiKeyService(ApiKeyRepository keys, PlanLimits limits, Clock clock) {
-        this.keys = keys;
-        this.limits = limits;
-        this.clock = clock;
-    }
+    @Inject
+    ApiKeyRepository keys;
+    @Inject
+    PlanLimits limits;
+    @Inject
+    Clock clock;
 
     @WithSession
     public Uni<Page<ApiKeyDto>> list(UUID orgId, PageRequest page) {

@@ -17,6 +17,7 @@ import com.trackagoat.stats.StatsService;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -41,19 +42,16 @@ import java.util.UUID;
 @Path("/api/v1/campaigns")
 public class CampaignResource {
 
-    private final CampaignService service;
-    private final CurrentCaller caller;
-    private final StatsService stats;
-    private final Idempotency idempotency;
-    private final Body bodies;
-
-    public CampaignResource(CampaignService service, CurrentCaller caller, StatsService stats, Idempotency idempotency, Body bodies) {
-        this.service = service;
-        this.caller = caller;
-        this.stats = stats;
-        this.idempotency = idempotency;
-        this.bodies = bodies;
-    }
+    @Inject
+    CampaignService service;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    StatsService stats;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    Body bodies;
 
     @Operation(summary = "List campaigns")
     @APIResponse(responseCode = "200", description = "One page, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CampaignDto.class)))

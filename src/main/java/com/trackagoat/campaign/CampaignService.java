@@ -18,6 +18,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.List;
@@ -29,27 +30,22 @@ public class CampaignService {
 
     static final Set<String> ITEM_TYPES = Set.of("creator", "video", "campaign");
 
-    private final CampaignRepository campaigns;
-    private final CampaignItemRepository items;
-    private final ProjectRepository projects;
-    private final CreatorRepository creators;
-    private final VideoRepository videos;
-    private final OrganizationRepository organizations;
-    private final PlanLimits limits;
-    private final Clock clock;
-
-    public CampaignService(CampaignRepository campaigns, CampaignItemRepository items, ProjectRepository projects,
-                           CreatorRepository creators, VideoRepository videos, OrganizationRepository organizations, PlanLimits limits,
-                           Clock clock) {
-        this.campaigns = campaigns;
-        this.items = items;
-        this.projects = projects;
-        this.creators = creators;
-        this.videos = videos;
-        this.organizations = organizations;
-        this.limits = limits;
-        this.clock = clock;
-    }
+    @Inject
+    CampaignRepository campaigns;
+    @Inject
+    CampaignItemRepository items;
+    @Inject
+    ProjectRepository projects;
+    @Inject
+    CreatorRepository creators;
+    @Inject
+    VideoRepository videos;
+    @Inject
+    OrganizationRepository organizations;
+    @Inject
+    PlanLimits limits;
+    @Inject
+    Clock clock;
 
     @WithSession
     public Uni<Page<CampaignDto>> list(UUID orgId, UUID projectId, PageRequest page) {

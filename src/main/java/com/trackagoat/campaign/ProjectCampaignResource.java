@@ -9,6 +9,7 @@ import com.trackagoat.auth.CurrentCaller;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,17 +30,14 @@ import java.util.UUID;
 @Path("/api/v1/projects")
 public class ProjectCampaignResource {
 
-    private final CampaignService service;
-    private final Idempotency idempotency;
-    private final CurrentCaller caller;
-    private final Body bodies;
-
-    public ProjectCampaignResource(CampaignService service, Idempotency idempotency, CurrentCaller caller, Body bodies) {
-        this.service = service;
-        this.idempotency = idempotency;
-        this.caller = caller;
-        this.bodies = bodies;
-    }
+    @Inject
+    CampaignService service;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    Body bodies;
 
     @Operation(summary = "Create a campaign in the project")
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignCreate.class)))

@@ -16,6 +16,7 @@ import com.trackagoat.stats.StatsResponses;
 import com.trackagoat.stats.StatsService;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,19 +38,16 @@ import java.util.UUID;
 @Path("/api/v1/creators")
 public class CreatorResource {
 
-    private final CreatorService service;
-    private final CurrentCaller caller;
-    private final StatsService stats;
-    private final ScrapeService scraper;
-    private final Body bodies;
-
-    public CreatorResource(CreatorService service, CurrentCaller caller, StatsService stats, ScrapeService scraper, Body bodies) {
-        this.service = service;
-        this.caller = caller;
-        this.stats = stats;
-        this.scraper = scraper;
-        this.bodies = bodies;
-    }
+    @Inject
+    CreatorService service;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    StatsService stats;
+    @Inject
+    ScrapeService scraper;
+    @Inject
+    Body bodies;
 
     @Operation(summary = "List visible creators")
     @APIResponse(responseCode = "200", description = "One page, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CreatorDto.class)))

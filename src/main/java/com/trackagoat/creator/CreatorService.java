@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.List;
@@ -20,17 +21,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class CreatorService {
 
-    private final CreatorRepository creators;
-    private final Handles handles;
-    private final OrganizationRepository organizations;
-    private final Clock clock;
-
-    public CreatorService(CreatorRepository creators, Handles handles, OrganizationRepository organizations, Clock clock) {
-        this.creators = creators;
-        this.handles = handles;
-        this.organizations = organizations;
-        this.clock = clock;
-    }
+    @Inject
+    CreatorRepository creators;
+    @Inject
+    Handles handles;
+    @Inject
+    OrganizationRepository organizations;
+    @Inject
+    Clock clock;
 
     @WithSession
     public Uni<Page<CreatorDto>> list(UUID orgId, UUID projectId, String search, PageRequest page) {

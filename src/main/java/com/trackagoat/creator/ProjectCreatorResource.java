@@ -9,6 +9,7 @@ import com.trackagoat.auth.CurrentCaller;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,19 +30,16 @@ import java.util.UUID;
 @Path("/api/v1/projects")
 public class ProjectCreatorResource {
 
-    private final CreatorCreation creation;
-    private final CreatorBulk bulk;
-    private final Idempotency idempotency;
-    private final CurrentCaller caller;
-    private final Body bodies;
-
-    public ProjectCreatorResource(CreatorCreation creation, CreatorBulk bulk, Idempotency idempotency, CurrentCaller caller, Body bodies) {
-        this.creation = creation;
-        this.bulk = bulk;
-        this.idempotency = idempotency;
-        this.caller = caller;
-        this.bodies = bodies;
-    }
+    @Inject
+    CreatorCreation creation;
+    @Inject
+    CreatorBulk bulk;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    Body bodies;
 
     /** One creator ({@code tiktok_handle}) or up to 50 ({@code creators}); exactly one of the two. */
     @Operation(summary = "Add one creator (`tiktok_handle`) or up to 50 (`creators`)")

@@ -7,6 +7,7 @@ import com.trackagoat.api.PageRequest;
 import com.trackagoat.api.Params;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -28,13 +29,10 @@ import java.util.UUID;
 @Path("/api/v1/admin/organizations")
 public class AdminOrganizationResource {
 
-    private final OrganizationService service;
-    private final Body bodies;
-
-    public AdminOrganizationResource(OrganizationService service, Body bodies) {
-        this.service = service;
-        this.bodies = bodies;
-    }
+    @Inject
+    OrganizationService service;
+    @Inject
+    Body bodies;
 
     @Operation(summary = "List all organizations (platform admin)")
     @APIResponse(responseCode = "200", description = "One page, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = OrganizationDto.class)))

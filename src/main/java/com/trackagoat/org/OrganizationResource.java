@@ -5,6 +5,7 @@ import com.trackagoat.api.Envelope;
 import com.trackagoat.auth.CurrentCaller;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -19,15 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/api/v1/organization")
 public class OrganizationResource {
 
-    private final OrganizationService service;
-    private final CurrentCaller caller;
-    private final Body bodies;
-
-    public OrganizationResource(OrganizationService service, CurrentCaller caller, Body bodies) {
-        this.service = service;
-        this.caller = caller;
-        this.bodies = bodies;
-    }
+    @Inject
+    OrganizationService service;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    Body bodies;
 
     @Operation(summary = "The caller's organization with its limits and usage")
     @APIResponse(responseCode = "200", description = "The organization", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OwnOrganizationDto.class)))

@@ -16,6 +16,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
@@ -33,22 +34,18 @@ public class OrganizationService {
     public record Created(OrganizationDto organization, ApiKeyDto apiKey) {
     }
 
-    private final OrganizationRepository organizations;
-    private final ApiKeyService keys;
-    private final TierLimits tiers;
-    private final PlanLimitRepository limits;
-    private final RequestCounter requests;
-    private final Clock clock;
-
-    public OrganizationService(OrganizationRepository organizations, ApiKeyService keys, TierLimits tiers, PlanLimitRepository limits,
-                               RequestCounter requests, Clock clock) {
-        this.organizations = organizations;
-        this.keys = keys;
-        this.tiers = tiers;
-        this.limits = limits;
-        this.requests = requests;
-        this.clock = clock;
-    }
+    @Inject
+    OrganizationRepository organizations;
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    TierLimits tiers;
+    @Inject
+    PlanLimitRepository limits;
+    @Inject
+    RequestCounter requests;
+    @Inject
+    Clock clock;
 
     /** Creates an organization with its default payout methods, in the current transaction. */
     public Uni<Organization> create(String name, String tier, String timezone) {

@@ -10,6 +10,7 @@ import com.trackagoat.auth.CurrentCaller;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -33,17 +34,14 @@ import java.util.UUID;
 @Path("/api/v1/projects")
 public class ProjectResource {
 
-    private final ProjectService service;
-    private final Idempotency idempotency;
-    private final CurrentCaller caller;
-    private final Body bodies;
-
-    public ProjectResource(ProjectService service, Idempotency idempotency, CurrentCaller caller, Body bodies) {
-        this.service = service;
-        this.idempotency = idempotency;
-        this.caller = caller;
-        this.bodies = bodies;
-    }
+    @Inject
+    ProjectService service;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    Body bodies;
 
     @Operation(summary = "Create a project")
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectCreate.class)))

@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -19,15 +20,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProjectService {
 
-    private final ProjectRepository projects;
-    private final PlanLimits limits;
-    private final Clock clock;
-
-    public ProjectService(ProjectRepository projects, PlanLimits limits, Clock clock) {
-        this.projects = projects;
-        this.limits = limits;
-        this.clock = clock;
-    }
+    @Inject
+    ProjectRepository projects;
+    @Inject
+    PlanLimits limits;
+    @Inject
+    Clock clock;
 
     /** POST: the organization's projects are capped (402) under a lock on its row. */
     @WithTransaction

@@ -3,6 +3,7 @@ package com.trackagoat.schema;
 import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
 import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.smallrye.openapi.runtime.io.Format;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
@@ -19,11 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "schema")
 public class OpenApiResource {
 
-    private final OpenApiDocumentService documents;
-
-    public OpenApiResource(OpenApiDocumentService documents) {
-        this.documents = documents;
-    }
+    @Inject
+    OpenApiDocumentService documents;
 
     @GET
     @Operation(operationId = "getOpenApiDocument", summary = "The OpenAPI 3.1 document of this API (raw, not enveloped)")

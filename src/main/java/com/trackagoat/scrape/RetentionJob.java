@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -27,19 +28,16 @@ public class RetentionJob {
 
     private static final Logger LOG = Logger.getLogger(RetentionJob.class);
 
-    private final Pool pool;
-    private final TierLimits tiers;
-    private final ScrapeRepository snapshots;
-    private final OrganizationRepository organizations;
-    private final Clock clock;
-
-    public RetentionJob(Pool pool, TierLimits tiers, ScrapeRepository snapshots, OrganizationRepository organizations, Clock clock) {
-        this.pool = pool;
-        this.tiers = tiers;
-        this.snapshots = snapshots;
-        this.organizations = organizations;
-        this.clock = clock;
-    }
+    @Inject
+    Pool pool;
+    @Inject
+    TierLimits tiers;
+    @Inject
+    ScrapeRepository snapshots;
+    @Inject
+    OrganizationRepository organizations;
+    @Inject
+    Clock clock;
 
     @Scheduled(identity = "retention", cron = "${trackagoat.retention.cron:0 0 3 * * ?}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

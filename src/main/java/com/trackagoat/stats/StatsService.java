@@ -20,6 +20,7 @@ import com.trackagoat.stats.calc.Snap;
 import com.trackagoat.stats.calc.Velocity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -42,22 +43,18 @@ public class StatsService {
 
     static final List<String> COUNTER_BASES = List.of("views", "likes", "comments", "shares", "saves");
 
-    private final StatsRepository repository;
-    private final CohortCurveRepository curves;
-    private final StatsCache cache;
-    private final SeriesCache series;
-    private final TierLimits tiers;
-    private final Clock clock;
-
-    public StatsService(StatsRepository repository, CohortCurveRepository curves, StatsCache cache, SeriesCache series,
-                        TierLimits tiers, Clock clock) {
-        this.repository = repository;
-        this.curves = curves;
-        this.cache = cache;
-        this.series = series;
-        this.tiers = tiers;
-        this.clock = clock;
-    }
+    @Inject
+    StatsRepository repository;
+    @Inject
+    CohortCurveRepository curves;
+    @Inject
+    StatsCache cache;
+    @Inject
+    SeriesCache series;
+    @Inject
+    TierLimits tiers;
+    @Inject
+    Clock clock;
 
     // ------------------------------------------------------------------------------------ video
 

@@ -9,6 +9,7 @@ import com.trackagoat.auth.CurrentCaller;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,19 +30,16 @@ import java.util.UUID;
 @Path("/api/v1/projects")
 public class ProjectVideoResource {
 
-    private final VideoCreation creation;
-    private final VideoService service;
-    private final Idempotency idempotency;
-    private final CurrentCaller caller;
-    private final Body bodies;
-
-    public ProjectVideoResource(VideoCreation creation, VideoService service, Idempotency idempotency, CurrentCaller caller, Body bodies) {
-        this.creation = creation;
-        this.service = service;
-        this.idempotency = idempotency;
-        this.caller = caller;
-        this.bodies = bodies;
-    }
+    @Inject
+    VideoCreation creation;
+    @Inject
+    VideoService service;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    Body bodies;
 
     /** A video by URL: 201, or 200 when a deleted one is restored. */
     @Operation(summary = "Add a video by its TikTok URL (`direct_add`)")

@@ -15,6 +15,7 @@ import com.trackagoat.stats.StatsResponses;
 import com.trackagoat.stats.StatsService;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -36,19 +37,16 @@ import java.util.UUID;
 @Path("/api/v1/videos")
 public class VideoResource {
 
-    private final VideoService service;
-    private final CurrentCaller caller;
-    private final StatsService stats;
-    private final ScrapeService scraper;
-    private final Body bodies;
-
-    public VideoResource(VideoService service, CurrentCaller caller, StatsService stats, ScrapeService scraper, Body bodies) {
-        this.service = service;
-        this.caller = caller;
-        this.stats = stats;
-        this.scraper = scraper;
-        this.bodies = bodies;
-    }
+    @Inject
+    VideoService service;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    StatsService stats;
+    @Inject
+    ScrapeService scraper;
+    @Inject
+    Body bodies;
 
     @Operation(summary = "List visible videos")
     @APIResponse(responseCode = "200", description = "One page, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = VideoDto.class)))

@@ -16,6 +16,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,22 +38,18 @@ public class VideoService {
             Video.AUTO_TRACKED, Set.of(Video.EXCLUDED),
             Video.INCLUDED, Set.of(Video.EXCLUDED));
 
-    private final VideoRepository videos;
-    private final OrganizationRepository organizations;
-    private final ProjectRepository projects;
-    private final ScrapeRepository scrapes;
-    private final CampaignItemRepository campaignItems;
-    private final Clock clock;
-
-    public VideoService(VideoRepository videos, OrganizationRepository organizations, ProjectRepository projects, ScrapeRepository scrapes,
-                        CampaignItemRepository campaignItems, Clock clock) {
-        this.videos = videos;
-        this.organizations = organizations;
-        this.projects = projects;
-        this.scrapes = scrapes;
-        this.campaignItems = campaignItems;
-        this.clock = clock;
-    }
+    @Inject
+    VideoRepository videos;
+    @Inject
+    OrganizationRepository organizations;
+    @Inject
+    ProjectRepository projects;
+    @Inject
+    ScrapeRepository scrapes;
+    @Inject
+    CampaignItemRepository campaignItems;
+    @Inject
+    Clock clock;
 
     @WithSession
     public Uni<Page<VideoDto>> list(UUID orgId, UUID projectId, UUID creatorId, String status, PageRequest page) {
