@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -34,15 +35,12 @@ public class Idempotency {
     static final Duration TTL = Duration.ofHours(24);
     private static final Pattern VALID = Pattern.compile("^[\\x20-\\x7E]{1,255}$");
 
-    private final IdempotencyRepository repository;
-    private final ObjectMapper mapper;
-    private final Clock clock;
-
-    public Idempotency(IdempotencyRepository repository, ObjectMapper mapper, Clock clock) {
-        this.repository = repository;
-        this.mapper = mapper;
-        this.clock = clock;
-    }
+    @Inject
+    IdempotencyRepository repository;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Clock clock;
 
     /**
      * A creating POST of organization {@code orgId}, once its path parameters were checked, in the

@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -61,34 +62,71 @@ final class StrictJson {
                 }
             })
             .addModule(new SimpleModule("strict-body")
-                    .addDeserializer(String.class, new Strings())
+                    .addDeserializer(String.class, new FromText<>(String.class, Function.identity(), "text"))
                     .addDeserializer(Long.class, new Longs())
                     .addDeserializer(Boolean.class, new Booleans())
-                    .addDeserializer(UUID.class, new Uuids())
-                    .addDeserializer(LocalDate.class, new Dates())
-                    .addDeserializer(Instant.class, new Timestamps())
+                    .addDeserializer(UUID.class, new FromText<>(UUID.class, StrictJson::uuid, "not a UUID"))
+                    .addDeserializer(LocalDate.class, new FromText<>(LocalDate.class, StrictJson::date, "not a date YYYY-MM-DD"))
+                    .addDeserializer(Instant.class, new FromText<>(Instant.class, StrictJson::timestamp, "not an RFC 3339 date-time"))
                     .addDeserializer(Field.class, new Fields()))
             .build();
 
     private StrictJson() {
     }
 
-    /** JSON strings holding storable text. */
-    static final class Strings extends StdDeserializer<String> {
-        Strings() {
-            super(String.class);
+    /**
+     * A JSON string holding storable text, turned into a {@code T} by {@code parse} (null when the
+     * text is no {@code T}): strings themselves, UUIDs, dates and timestamps.
+     */
+    static final class FromText<T> extends StdDeserializer<T> {
+        private final Class<T> type;
+        private final Function<String, T> parse;
+        private final String expected;
+
+        FromText(Class<T> type, Function<String, T> parse, String expected) {
+            super(type);
+            this.type = type;
+            this.parse = parse;
+            this.expected = expected;
         }
 
         @Override
-        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (!p.hasToken(JsonToken.VALUE_STRING)) {
-                return (String) ctxt.handleUnexpectedToken(String.class, p);
+                return type.cast(ctxt.handleUnexpectedToken(type, p));
             }
             String s = p.getText();
             if (!Text.isText(s)) {
-                throw ctxt.weirdStringException(s, String.class, "U+0000 or an unpaired surrogate");
+                throw ctxt.weirdStringException(s, type, "U+0000 or an unpaired surrogate");
             }
-            return s;
+            T value = parse.apply(s);
+            if (value == null) {
+                throw ctxt.weirdStringException(s, type, expected);
+            }
+            return value;
+        }
+    }
+
+    /** A UUID in the canonical 8-4-4-4-12 form, any letter case (docs/reference/conventions.md §5). */
+    static UUID uuid(String s) {
+        return Params.isUuid(s) ? UUID.fromString(s) : null;
+    }
+
+    /** A calendar date {@code YYYY-MM-DD} that exists (docs/reference/conventions.md §7). */
+    static LocalDate date(String s) {
+        try {
+            return Text.length(s) <= 10 ? LocalDate.parse(s) : null;
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** An RFC 3339 date-time with any offset (docs/decisions.md, "Bad input"), as an instant. */
+    static Instant timestamp(String s) {
+        try {
+            return RFC_3339.matcher(s).matches() ? OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant() : null;
+        } catch (DateTimeException e) {
+            return null;
         }
     }
 
@@ -125,65 +163,6 @@ final class StrictJson {
                 return Boolean.FALSE;
             }
             return (Boolean) ctxt.handleUnexpectedToken(Boolean.class, p);
-        }
-    }
-
-    /** A UUID string in the canonical 8-4-4-4-12 form, any letter case (docs/reference/conventions.md §5). */
-    static final class Uuids extends StdDeserializer<UUID> {
-        Uuids() {
-            super(UUID.class);
-        }
-
-        @Override
-        public UUID deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (!p.hasToken(JsonToken.VALUE_STRING)) {
-                return (UUID) ctxt.handleUnexpectedToken(UUID.class, p);
-            }
-            String s = p.getText();
-            if (!Params.isUuid(s)) {
-                throw ctxt.weirdStringException(s, UUID.class, "not a UUID");
-            }
-            return UUID.fromString(s);
-        }
-    }
-
-    /** A calendar date {@code YYYY-MM-DD} that exists (docs/reference/conventions.md §7). */
-    static final class Dates extends StdDeserializer<LocalDate> {
-        Dates() {
-            super(LocalDate.class);
-        }
-
-        @Override
-        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String s = new Strings().deserialize(p, ctxt);
-            if (Text.length(s) <= 10) {
-                try {
-                    return LocalDate.parse(s);
-                } catch (DateTimeException e) {
-                    // below
-                }
-            }
-            throw ctxt.weirdStringException(s, LocalDate.class, "not a date YYYY-MM-DD");
-        }
-    }
-
-    /** An RFC 3339 date-time with any offset (docs/decisions.md, "Bad input"), as an instant. */
-    static final class Timestamps extends StdDeserializer<Instant> {
-        Timestamps() {
-            super(Instant.class);
-        }
-
-        @Override
-        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String s = new Strings().deserialize(p, ctxt);
-            if (RFC_3339.matcher(s).matches()) {
-                try {
-                    return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-                } catch (DateTimeException e) {
-                    // below
-                }
-            }
-            throw ctxt.weirdStringException(s, Instant.class, "not an RFC 3339 date-time");
         }
     }
 

@@ -6,6 +6,7 @@ import com.trackagoat.api.Json;
 import com.trackagoat.org.Limits;
 import com.trackagoat.org.TierLimits;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -30,22 +31,18 @@ public class AuthFilter {
     private static final String RATE = "trackagoat.rate";
     private static final Duration TOUCH_EVERY = Duration.ofSeconds(60);
 
-    private final AuthRepository repository;
-    private final KeyRateLimiter limiter;
-    private final RequestCounter requests;
-    private final TierLimits tiers;
-    private final CurrentCaller current;
-    private final Clock clock;
-
-    public AuthFilter(AuthRepository repository, KeyRateLimiter limiter, RequestCounter requests, TierLimits tiers, CurrentCaller current,
-                      Clock clock) {
-        this.repository = repository;
-        this.limiter = limiter;
-        this.requests = requests;
-        this.tiers = tiers;
-        this.current = current;
-        this.clock = clock;
-    }
+    @Inject
+    AuthRepository repository;
+    @Inject
+    KeyRateLimiter limiter;
+    @Inject
+    RequestCounter requests;
+    @Inject
+    TierLimits tiers;
+    @Inject
+    CurrentCaller current;
+    @Inject
+    Clock clock;
 
     static boolean isApiPath(String path) {
         return path.equals("/api/v1") || path.startsWith("/api/v1/");

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,22 +26,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class CreatorBulk {
 
-    private final Pool pool;
-    private final Handles handles;
-    private final PlanLimits limits;
-    private final OrganizationRepository organizations;
-    private final CreatorRepository creators;
-    private final ScrapeRepository scrapes;
-
-    public CreatorBulk(Pool pool, Handles handles, PlanLimits limits, OrganizationRepository organizations, CreatorRepository creators,
-                       ScrapeRepository scrapes) {
-        this.pool = pool;
-        this.handles = handles;
-        this.limits = limits;
-        this.organizations = organizations;
-        this.creators = creators;
-        this.scrapes = scrapes;
-    }
+    @Inject
+    Pool pool;
+    @Inject
+    Handles handles;
+    @Inject
+    PlanLimits limits;
+    @Inject
+    OrganizationRepository organizations;
+    @Inject
+    CreatorRepository creators;
+    @Inject
+    ScrapeRepository scrapes;
 
     public Uni<CreatorIdResult.Reenabled> reenable(Caller caller, UUID projectId, CreatorIds body) {
         return run(caller, projectId, body.creatorIds(), true).map(r -> new CreatorIdResult.Reenabled(r.done(), r.errors()));

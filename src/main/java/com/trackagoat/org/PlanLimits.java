@@ -4,6 +4,7 @@ import com.trackagoat.api.ApiException;
 import com.trackagoat.api.Tx;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.UUID;
 
@@ -14,13 +15,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class PlanLimits {
 
-    private final PlanLimitRepository repository;
-    private final TierLimits tiers;
-
-    public PlanLimits(PlanLimitRepository repository, TierLimits tiers) {
-        this.repository = repository;
-        this.tiers = tiers;
-    }
+    @Inject
+    PlanLimitRepository repository;
+    @Inject
+    TierLimits tiers;
 
     /**
      * Fails with 402 when the owner's set has reached the limit of the organization's tier (read

@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -37,15 +38,12 @@ public class Backfill {
     private static final Logger LOG = Logger.getLogger(Backfill.class);
     private static final String SOURCE = "backfill";
 
-    private final Pool pool;
-    private final ScrapeRepository repository;
-    private final OrganizationRepository organizations;
-
-    public Backfill(Pool pool, ScrapeRepository repository, OrganizationRepository organizations) {
-        this.pool = pool;
-        this.repository = repository;
-        this.organizations = organizations;
-    }
+    @Inject
+    Pool pool;
+    @Inject
+    ScrapeRepository repository;
+    @Inject
+    OrganizationRepository organizations;
 
     /** What the backfill simulates: the active creators, the videos and the creators' posting times. */
     private record Content(List<UUID> creators, List<PostedVideo> videos, Map<UUID, List<Instant>> postsByCreator) {

@@ -78,10 +78,9 @@ public class ScrapeService {
         this.clock = clock;
     }
 
-    /** A scraper whose meters record nothing (tests that build one on another pool). */
-    ScrapeService(Pool pool, ScrapeRepository repository, OrganizationRepository organizations, TierLimits tiers, TrackagoatConfig config,
-                  CohortCurveRepository curves, Clock clock) {
-        this(pool, repository, organizations, tiers, config, curves, ScrapeMetrics.none(clock), clock);
+    /** The same scraper writing through another pool (the outage tests give it an unreachable one). */
+    public ScrapeService on(Pool other, ScrapeMetrics meters) {
+        return new ScrapeService(other, repository, organizations, tiers, config, curves, meters, clock);
     }
 
     /** Runs the cycle of {@code slot} for every organization. */

@@ -1,9 +1,7 @@
 package com.trackagoat.api;
 
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -13,9 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class ErrorEnvelopeTest extends ApiTest {
-
-    @Inject
-    Fixtures fx;
 
     private String body(int status, io.restassured.response.Response res) {
         return res.then().statusCode(status).contentType("application/json").extract().asString();

@@ -1,9 +1,7 @@
 package com.trackagoat.api;
 
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -20,9 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class IdempotencyTest extends ApiTest {
-
-    @Inject
-    Fixtures fx;
 
     @Test
     void aReplayReturnsTheStoredAnswerAndCreatesNothing() {

@@ -1,9 +1,7 @@
 package com.trackagoat.api;
 
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -12,9 +10,6 @@ import static org.hamcrest.Matchers.hasSize;
 /** A second organization's key sees nothing of the first: 404 for every id, no rows in lists, filters match nothing. */
 @QuarkusTest
 class OrgIsolationTest extends ApiTest {
-
-    @Inject
-    Fixtures fx;
 
     @Test
     void anotherOrganizationSeesNothing() {

@@ -3,7 +3,6 @@ package com.trackagoat.api;
 import com.trackagoat.support.ApiTest;
 import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,9 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class PaginationTest extends ApiTest {
-
-    @Inject
-    Fixtures fx;
 
     @Test
     void walksAllPagesNewestFirstWithoutDuplicatesOrGapsWhileRowsAreInserted() {

@@ -6,7 +6,6 @@ import com.trackagoat.support.Routes;
 import com.trackagoat.support.Routes.Route;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,9 +62,6 @@ class RouteAccessTest extends ApiTest {
     private static void call(String route, String query, String body) {
         CALLS.put(route, new String[]{query, body});
     }
-
-    @Inject
-    Fixtures fx;
 
     private Fixtures.Org owner;
     private Map<String, String> ids;

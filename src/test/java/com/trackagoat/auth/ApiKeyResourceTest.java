@@ -5,7 +5,6 @@ import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -32,9 +31,6 @@ class ApiKeyResourceTest extends ApiTest {
     private static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z";
     private static final String INVALID_KEY = "{\"data\":null,\"error\":\"Invalid or missing API key\",\"meta\":{\"code\":\"invalid_api_key\"}}";
     private static final String NOT_FOUND = "{\"data\":null,\"error\":\"Not found\",\"meta\":{\"code\":\"not_found\"}}";
-
-    @Inject
-    Fixtures fx;
 
     private static ExtractableResponse<Response> create(String key, String body, int status) {
         return as(key).contentType("application/json").body(body).post(URL).then().statusCode(status).extract();

@@ -1,10 +1,8 @@
 package com.trackagoat.auth;
 
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -16,9 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AuthFilterTest extends ApiTest {
 
     static final String INVALID_KEY = "{\"data\":null,\"error\":\"Invalid or missing API key\",\"meta\":{\"code\":\"invalid_api_key\"}}";
-
-    @Inject
-    Fixtures fx;
 
     @Test
     void missingMalformedOrUnknownKeysGetTheExact401() {

@@ -1,11 +1,9 @@
 package com.trackagoat.auth;
 
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,9 +27,6 @@ class RateLimitTest extends ApiTest {
                     "trackagoat.tiers.ultra.max-api-requests-per-day", "4");
         }
     }
-
-    @Inject
-    Fixtures fx;
 
     @Test
     void theFourthRequestInAMinuteIsRefusedAndNotCounted() {

@@ -34,8 +34,6 @@ class RequestCounterDatabaseTest extends ApiTest {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Inject
-    Fixtures fx;
-    @Inject
     RequestCounter counter;
     @Inject
     AuthRepository repository;

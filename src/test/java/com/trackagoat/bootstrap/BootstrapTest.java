@@ -2,7 +2,6 @@ package com.trackagoat.bootstrap;
 
 import com.trackagoat.scrape.Backfill;
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -37,8 +36,6 @@ class BootstrapTest extends ApiTest {
         }
     }
 
-    @Inject
-    Fixtures fx;
     @Inject
     DemoSeeder seeder;
     @Inject

@@ -1,9 +1,7 @@
 package com.trackagoat.campaign;
 
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,9 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class CampaignResourceTest extends ApiTest {
-
-    @Inject
-    Fixtures fx;
 
     @Test
     void listAndGet() {

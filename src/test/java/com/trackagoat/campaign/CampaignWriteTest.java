@@ -1,9 +1,7 @@
 package com.trackagoat.campaign;
 
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -20,9 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class CampaignWriteTest extends ApiTest {
-
-    @Inject
-    Fixtures fx;
 
     String item(String type, UUID id) {
         return "{\"item_type\":\"" + type + "\",\"item_id\":\"" + id + "\"}";

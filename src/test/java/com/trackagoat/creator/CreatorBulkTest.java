@@ -1,9 +1,7 @@
 package com.trackagoat.creator;
 
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -14,9 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class CreatorBulkTest extends ApiTest {
-
-    @Inject
-    Fixtures fx;
 
     String ids(UUID... ids) {
         StringBuilder b = new StringBuilder("{\"creator_ids\":[");

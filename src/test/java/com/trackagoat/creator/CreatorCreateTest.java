@@ -1,9 +1,7 @@
 package com.trackagoat.creator;
 
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -19,9 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class CreatorCreateTest extends ApiTest {
-
-    @Inject
-    Fixtures fx;
 
     String url(UUID project) {
         return "/api/v1/projects/" + project + "/creators";

@@ -1,9 +1,7 @@
 package com.trackagoat.creator;
 
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,9 +20,6 @@ class CreatorResourceTest extends ApiTest {
     static final List<String> KEYS = List.of("id", "project_id", "tiktok_handle", "display_name", "avatar_url", "description",
             "readme", "metadata", "tracking_mode", "tracking_start_date", "status", "follower_count", "following_count",
             "likes_count", "video_count", "last_scraped_at", "created_at", "updated_at");
-
-    @Inject
-    Fixtures fx;
 
     @Test
     void getReturnsTheCreatorObjectInContractOrder() {

@@ -1,9 +1,7 @@
 package com.trackagoat.creator;
 
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -12,9 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class CreatorWriteTest extends ApiTest {
-
-    @Inject
-    Fixtures fx;
 
     @Test
     void deleteRemovesTheCreatorAndHidesItsVideos() {

@@ -4,7 +4,6 @@ import com.trackagoat.support.ApiTest;
 import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -20,9 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadInputRegressionTest extends ApiTest {
 
     private static final String MALFORMED = "{\"data\":null,\"error\":\"Malformed JSON body\",\"meta\":{\"code\":\"invalid_body\"}}";
-
-    @Inject
-    Fixtures fx;
 
     private static String invalidField(String field) {
         return "{\"data\":null,\"error\":\"Invalid field: " + field + "\",\"meta\":{\"code\":\"invalid_body\",\"field\":\"" + field + "\"}}";

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.trackagoat.fuzz.BadInputGenerator.Case;
 import com.trackagoat.fuzz.BadInputGenerator.Expect;
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import com.trackagoat.support.Routes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -83,9 +81,6 @@ class BadInputTest extends ApiTest {
     static final Pattern UUID_FORMAT = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
     static final Pattern REQUEST_ID = Pattern.compile("^[A-Za-z0-9._-]{1,128}$");
     static final ObjectMapper MAPPER = new ObjectMapper();
-
-    @Inject
-    Fixtures fx;
 
     @Test
     void malformedRequestsNeverYieldA5xxAndAlwaysTheEnvelope() throws Exception {

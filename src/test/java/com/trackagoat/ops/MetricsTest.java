@@ -1,24 +1,15 @@
 package com.trackagoat.ops;
 
-import com.trackagoat.TrackagoatConfig;
-import com.trackagoat.org.OrganizationRepository;
-import com.trackagoat.org.TierLimits;
-import com.trackagoat.scrape.ScrapeRepository;
 import com.trackagoat.scrape.ScrapeService;
-import com.trackagoat.stats.CohortCurveRepository;
+import com.trackagoat.support.UnreachableDatabase;
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,25 +31,11 @@ class MetricsTest extends ApiTest {
     static final String FAILED = "trackagoat_scrape_cycles_failed_total";
 
     @Inject
-    Fixtures fx;
-    @Inject
     ScrapeService scraper;
     @Inject
     ScrapeMetrics metrics;
     @Inject
-    ScrapeRepository repository;
-    @Inject
-    TierLimits tiers;
-    @Inject
-    TrackagoatConfig config;
-    @Inject
-    CohortCurveRepository curves;
-    @Inject
     Vertx vertx;
-    @Inject
-    Clock clock;
-    @Inject
-    OrganizationRepository organizations;
 
     static String kind(String kind) {
         return "kind=\"" + kind + "\"";
@@ -158,14 +135,9 @@ class MetricsTest extends ApiTest {
 
     @Test
     void aFailedCycleIsCounted() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
-        Pool unreachable = PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(closedPort)
-                .setDatabase("none").setUser("none").setPassword("none").setConnectTimeout(2000)).using(vertx).build();
+        Pool unreachable = UnreachableDatabase.pool(vertx);
         try {
-            ScrapeService offline = new ScrapeService(unreachable, repository, organizations, tiers, config, curves, metrics, clock);
+            ScrapeService offline = scraper.on(unreachable, metrics);
             Prometheus before = Prometheus.scrape();
             assertNull(offline.runScheduled(Instant.parse("2026-03-10T12:00:00Z")).await().atMost(WAIT), "logged and skipped");
             Prometheus after = Prometheus.scrape();

@@ -2,12 +2,10 @@ package com.trackagoat.ops;
 
 import com.trackagoat.api.RequestIds;
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.logging.json.runtime.JsonFormatter;
 import io.restassured.RestAssured;
 import io.vertx.core.json.JsonObject;
-import jakarta.inject.Inject;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,9 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RequestIdLoggingTest extends ApiTest {
 
     static final Pattern LOGGED_ID = Pattern.compile("^\\[([^]]+)] unexpected failure");
-
-    @Inject
-    Fixtures fx;
 
     /**
      * A captured record: its formatted message, the MDC value at the time it was logged, and the

@@ -6,7 +6,6 @@ import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -27,9 +26,6 @@ class AdminOrganizationResourceTest extends ApiTest {
     private static final String URL = "/api/v1/admin/organizations";
     private static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z";
     private static final List<String> ORG_FIELDS = List.of("id", "name", "tier", "timezone", "banned", "is_platform", "created_at", "updated_at");
-
-    @Inject
-    Fixtures fx;
 
     private static ExtractableResponse<Response> post(Fixtures.Org as, String body, int status) {
         return as(as).contentType("application/json").body(body).post(URL).then().statusCode(status).extract();

@@ -6,7 +6,6 @@ import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -29,9 +28,6 @@ class OrganizationResourceTest extends ApiTest {
             + "\"max_api_requests_per_day\":1000,\"max_manual_scrape_triggers_per_day\":10,\"max_payout_methods_per_org\":10,"
             + "\"max_payout_structures_per_project\":10,\"min_video_stats_hours\":24,\"min_discover_videos_hours\":24,"
             + "\"min_creator_profiles_hours\":24,\"stats_history_retention_days\":365}";
-
-    @Inject
-    Fixtures fx;
 
     private static ExtractableResponse<Response> patch(Fixtures.Org org, String body, int status) {
         return as(org).contentType("application/json").body(body).patch(URL).then().statusCode(status).extract();

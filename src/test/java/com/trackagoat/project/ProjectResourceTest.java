@@ -1,9 +1,7 @@
 package com.trackagoat.project;
 
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -16,9 +14,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class ProjectResourceTest extends ApiTest {
-
-    @Inject
-    Fixtures fx;
 
     @Test
     void getsOwnProject() {

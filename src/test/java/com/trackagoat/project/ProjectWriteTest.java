@@ -1,9 +1,7 @@
 package com.trackagoat.project;
 
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -11,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class ProjectWriteTest extends ApiTest {
-
-    @Inject
-    Fixtures fx;
 
     @Test
     void createUpToTheLimit() {

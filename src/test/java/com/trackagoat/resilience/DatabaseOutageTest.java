@@ -2,7 +2,6 @@ package com.trackagoat.resilience;
 
 import com.trackagoat.scrape.ScrapeService;
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import com.trackagoat.support.PostgresControl;
 import com.trackagoat.support.RestartablePostgresResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -78,8 +77,6 @@ class DatabaseOutageTest extends ApiTest {
     static final Instant SLOT = Instant.parse("2026-03-10T12:00:00Z");
     static final int CLIENTS = 6;
 
-    @Inject
-    Fixtures fx;
     @Inject
     ScrapeService scraper;
     @Inject

@@ -1,10 +1,8 @@
 package com.trackagoat.resilience;
 
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -32,9 +30,6 @@ class RequestLimitsTest extends ApiTest {
     static final int MIB = 1024 * 1024;
     static final String TOO_LARGE = "{\"data\":null,\"error\":\"Request body too large\",\"meta\":{\"code\":\"payload_too_large\"}}";
     static final String TOO_LONG = "{\"data\":null,\"error\":\"Request line too long\",\"meta\":{\"code\":\"uri_too_long\"}}";
-
-    @Inject
-    Fixtures fx;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 

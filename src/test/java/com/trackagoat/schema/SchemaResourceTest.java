@@ -2,12 +2,10 @@ package com.trackagoat.schema;
 
 import com.trackagoat.auth.ApiKeys;
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,9 +94,6 @@ class SchemaResourceTest extends ApiTest {
         m.put("discriminator", discriminator);
         return m;
     }
-
-    @Inject
-    Fixtures fx;
 
     /** A key with the read scope only: enough for the schema. */
     String readKey;

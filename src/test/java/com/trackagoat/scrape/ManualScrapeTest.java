@@ -1,9 +1,7 @@
 package com.trackagoat.scrape;
 
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -15,9 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class ManualScrapeTest extends ApiTest {
-
-    @Inject
-    Fixtures fx;
 
     @Test
     void videoScrapeWritesOneSnapshotAndUsesTheQuota() {

@@ -2,7 +2,6 @@ package com.trackagoat.scrape;
 
 import com.trackagoat.TrackagoatConfig;
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,6 @@ class ScrapeCycleTiming extends ApiTest {
 
     static final Duration WAIT = Duration.ofMinutes(10);
 
-    @Inject
-    Fixtures fx;
     @Inject
     ScrapeService scraper;
     @Inject

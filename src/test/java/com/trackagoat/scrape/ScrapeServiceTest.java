@@ -1,24 +1,18 @@
 package com.trackagoat.scrape;
 
-import com.trackagoat.TrackagoatConfig;
-import com.trackagoat.org.OrganizationRepository;
-import com.trackagoat.org.TierLimits;
 import com.trackagoat.scrape.Simulation.VideoCounters;
-import com.trackagoat.stats.CohortCurveRepository;
+import com.trackagoat.ops.ScrapeMetrics;
+import com.trackagoat.support.UnreachableDatabase;
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,9 +34,9 @@ class ScrapeServiceTest extends ApiTest {
     static final Instant SLOT = Instant.parse("2026-03-10T12:00:00Z");
 
     @Inject
-    Fixtures fx;
-    @Inject
     ScrapeService scraper;
+    @Inject
+    Clock clock;
     @Inject
     RetentionJob retention;
     @Inject
@@ -50,19 +44,7 @@ class ScrapeServiceTest extends ApiTest {
     @Inject
     Backfill backfill;
     @Inject
-    ScrapeRepository repository;
-    @Inject
-    TierLimits tiers;
-    @Inject
-    TrackagoatConfig config;
-    @Inject
-    CohortCurveRepository curves;
-    @Inject
     Vertx vertx;
-    @Inject
-    Clock clock;
-    @Inject
-    OrganizationRepository organizations;
 
     UUID orgWithCreator(String tier, String mode, String trackingStart) {
         var org = fx.org(tier);
@@ -280,14 +262,9 @@ class ScrapeServiceTest extends ApiTest {
 
     @Test
     void anUnreachableDatabaseSkipsTheRunWithoutFailing() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
-        Pool unreachable = PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(closedPort)
-                .setDatabase("none").setUser("none").setPassword("none").setConnectTimeout(2000)).using(vertx).build();
+        Pool unreachable = UnreachableDatabase.pool(vertx);
         try {
-            ScrapeService offline = new ScrapeService(unreachable, repository, organizations, tiers, config, curves, clock);
+            ScrapeService offline = scraper.on(unreachable, ScrapeMetrics.none(clock));
             assertNull(offline.runScheduled(SLOT).await().atMost(WAIT), "logged and skipped, nothing thrown");
         } finally {
             unreachable.closeAndAwait();

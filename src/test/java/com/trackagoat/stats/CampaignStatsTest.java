@@ -3,7 +3,6 @@ package com.trackagoat.stats;
 import com.trackagoat.support.ApiTest;
 import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -19,9 +18,6 @@ import static org.hamcrest.Matchers.nullValue;
 /** Campaign stats over the recursive union of covered videos, each counted once. */
 @QuarkusTest
 class CampaignStatsTest extends ApiTest {
-
-    @Inject
-    Fixtures fx;
 
     record World(Fixtures.Org org, UUID campaign, UUID sub, List<String[]> baselines) {
     }

@@ -1,7 +1,6 @@
 package com.trackagoat.stats;
 
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -15,8 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class CohortCurveTest extends ApiTest {
 
-    @Inject
-    Fixtures fx;
     @Inject
     CohortCurveRepository curves;
 

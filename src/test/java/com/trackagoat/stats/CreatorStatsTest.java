@@ -3,7 +3,6 @@ package com.trackagoat.stats;
 import com.trackagoat.support.ApiTest;
 import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -17,9 +16,6 @@ import static org.hamcrest.Matchers.hasSize;
 /** Creator stats in America/New_York, hand-computed (docs/reference/stats-and-metrics.md §2, §5, §6). */
 @QuarkusTest
 class CreatorStatsTest extends ApiTest {
-
-    @Inject
-    Fixtures fx;
 
     record World(Fixtures.Org org, UUID creator, UUID a, UUID b) {
     }

@@ -3,7 +3,6 @@ package com.trackagoat.stats;
 import com.trackagoat.support.ApiTest;
 import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -24,9 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The worked example of docs/reference/stats-and-metrics.md §7 and the cohort averages of §4. */
 @QuarkusTest
 class VideoStatsTest extends ApiTest {
-
-    @Inject
-    Fixtures fx;
 
     record World(Fixtures.Org org, UUID video, UUID creator) {
     }

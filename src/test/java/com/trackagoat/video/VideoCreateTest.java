@@ -1,9 +1,7 @@
 package com.trackagoat.video;
 
 import com.trackagoat.support.ApiTest;
-import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -15,9 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class VideoCreateTest extends ApiTest {
-
-    @Inject
-    Fixtures fx;
 
     static final String ID = "7612286648732826701";   // upper 32 bits: 2026-02-27T…
 

@@ -3,7 +3,6 @@ package com.trackagoat.video;
 import com.trackagoat.support.ApiTest;
 import com.trackagoat.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,9 +21,6 @@ class VideoResourceTest extends ApiTest {
     static final List<String> KEYS = List.of("id", "project_id", "creator_id", "tiktok_video_id", "url", "title", "description",
             "readme", "metadata", "thumbnail_url", "view_count", "like_count", "comment_count", "share_count", "save_count",
             "tracking_status", "tracking_disabled", "posted_at", "last_scraped_at", "created_at", "updated_at");
-
-    @Inject
-    Fixtures fx;
 
     @Test
     void getReturnsTheVideoObjectInContractOrder() {

@@ -1,9 +1,6 @@
 package com.trackagoat.api.constraints;
 
-import com.trackagoat.api.Text;
 import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 import java.lang.annotation.Documented;
@@ -17,9 +14,13 @@ import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-/** Notes written through {@code readme} (docs/reference/conventions.md §8): at most {@value #MAX} characters (code points). */
+/**
+ * Notes written through {@code readme} (docs/reference/conventions.md §8): at most {@value #MAX}
+ * characters (code points); composed of {@link MaxCodePoints}.
+ */
+@MaxCodePoints(Readme.MAX)
 @Documented
-@Constraint(validatedBy = Readme.Validator.class)
+@Constraint(validatedBy = {})
 @Target({FIELD, METHOD, PARAMETER, TYPE_USE, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface Readme {
@@ -34,11 +35,4 @@ public @interface Readme {
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
-
-    final class Validator implements ConstraintValidator<Readme, String> {
-        @Override
-        public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || Text.length(value) <= MAX;
-        }
-    }
 }
