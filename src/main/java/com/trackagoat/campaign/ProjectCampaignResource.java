@@ -25,8 +25,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
-/** The campaigns of one project: create (docs/reference/endpoints-write.md). */
-/* Same class path as ProjectResource: RESTEasy Reactive merges them (docs/decisions.md, "Architecture"). */
+/**
+ * The campaigns of one project: create (docs/reference/endpoints-write.md).
+ * Same class path as {@code ProjectResource}: RESTEasy Reactive merges them (docs/decisions.md, "Architecture").
+ */
 @Path("/api/v1/projects")
 public class ProjectCampaignResource {
 
