@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,11 @@ public record Envelope<T>(T data, String error, Object meta) {
     /** A single resource or action result. */
     public static <T> Envelope<T> of(T data) {
         return new Envelope<>(data, null, null);
+    }
+
+    /** A resource just created: 201 with the resource as {@code data} (docs/reference/conventions.md §10). */
+    public static <T> RestResponse<Envelope<T>> created(T data) {
+        return RestResponse.status(RestResponse.Status.CREATED, of(data));
     }
 
     /** One page of a list, with {@code {"hasMore", "nextCursor"}}. */

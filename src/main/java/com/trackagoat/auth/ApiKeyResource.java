@@ -52,7 +52,7 @@ public class ApiKeyResource {
     @POST
     public Uni<RestResponse<Envelope<ApiKeyDto>>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
         ApiKeyCreate key = bodies.read(contentType, body, ApiKeyCreate.class);
-        return service.create(caller.get(), key).map(dto -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(dto)));
+        return service.create(caller.get(), key).map(Envelope::created);
     }
 
     @Operation(summary = "Revoke an API key")

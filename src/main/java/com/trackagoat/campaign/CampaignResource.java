@@ -113,7 +113,7 @@ public class CampaignResource {
 
     private Uni<RestResponse<Envelope<CampaignItemDto>>> itemAdded(UUID campaignId, ObjectNode json) {
         CampaignItemCreate item = bodies.bind(json, CampaignItemCreate.class);
-        return service.addItem(caller.get(), campaignId, item).map(dto -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(dto)));
+        return service.addItem(caller.get(), campaignId, item).map(Envelope::created);
     }
 
     /** Removes one item, named by the query parameters {@code item_type} and {@code item_id}. */

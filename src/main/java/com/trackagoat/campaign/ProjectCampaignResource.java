@@ -55,6 +55,6 @@ public class ProjectCampaignResource {
 
     private Uni<RestResponse<Envelope<CampaignDto>>> created(UUID project, ObjectNode json) {
         CampaignCreate campaign = bodies.bind(json, CampaignCreate.class);
-        return service.create(caller.get(), project, campaign).map(dto -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(dto)));
+        return service.create(caller.get(), project, campaign).map(Envelope::created);
     }
 }

@@ -47,7 +47,7 @@ public class AdminOrganizationResource {
     @POST
     public Uni<RestResponse<Envelope<OrganizationService.Created>>> create(@HeaderParam("Content-Type") String contentType, byte[] body) {
         AdminOrganizationCreate organization = bodies.read(contentType, body, AdminOrganizationCreate.class);
-        return service.adminCreate(organization).map(created -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(created)));
+        return service.adminCreate(organization).map(Envelope::created);
     }
 
     @Operation(summary = "Update, ban or unban an organization (platform admin)")

@@ -55,7 +55,7 @@ public class ProjectResource {
 
     private Uni<RestResponse<Envelope<ProjectDto>>> created(ObjectNode json) {
         ProjectCreate project = bodies.bind(json, ProjectCreate.class);
-        return service.create(caller.get(), project).map(dto -> RestResponse.status(RestResponse.Status.CREATED, Envelope.of(dto)));
+        return service.create(caller.get(), project).map(Envelope::created);
     }
 
     @Operation(summary = "List the organization's projects")

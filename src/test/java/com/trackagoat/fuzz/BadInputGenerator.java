@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static com.trackagoat.api.Bodies.str;
+
 /**
  * Generates malformed requests for every endpoint, deterministically from a seed. Each {@link Case}
  * carries what the contract says about it ({@link Expect}): at least "a 4xx in the envelope", and
@@ -451,20 +453,6 @@ final class BadInputGenerator {
             case README -> List.of(str("r".repeat(100_000)), str("\ud83d\ude00".repeat(100_000)), "null", "\"\"");
             default -> List.of();
         };
-    }
-
-    private static String str(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.append('"').toString();
     }
 
     private String bigObject() {
