@@ -28,6 +28,9 @@ public interface TrackagoatConfig {
 
     Retention retention();
 
+    /** The daily stats rollups' build job (see stats.RollupBuildJob). */
+    Rollups rollups();
+
     /** Timeouts of the reactive pool's PostgreSQL connections (resilience; see db.ResilientPoolCreator). */
     Db db();
 
@@ -105,6 +108,16 @@ public interface TrackagoatConfig {
         /** Daily pruning of snapshots beyond the tier's retention (UTC). */
         @WithDefault("0 0 3 * * ?")
         String cron();
+    }
+
+    interface Rollups {
+        /** Videos or creators built per transaction. */
+        @WithDefault("200")
+        int buildBatch();
+
+        /** How often the build job looks for zones being built. */
+        @WithDefault("10s")
+        Duration buildEvery();
     }
 
     interface Scrape {

@@ -29,6 +29,11 @@ public record Envelope<T>(T data, String error, Object meta) {
         return RestResponse.status(RestResponse.Status.CREATED, of(data));
     }
 
+    /** Work accepted and done in the background: 202 with its state as {@code data}. */
+    public static <T> RestResponse<Envelope<T>> accepted(T data) {
+        return RestResponse.status(RestResponse.Status.ACCEPTED, of(data));
+    }
+
     /** One page of a list, with {@code {"hasMore", "nextCursor"}}. */
     public static <T> Envelope<List<T>> list(Page<T> page) {
         return new Envelope<>(page.items(), null, new ListMeta(page.hasMore(), page.nextCursor()));

@@ -8,12 +8,16 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.util.ArrayList;
+import java.util.List;
+
 
 /**
  * The SQL transaction a repository statement joins: a connection of the reactive pool (inside
  * {@code pool.withTransaction}) or the current Panache session (inside {@code @WithTransaction}).
- * Only the rules that both kinds of service share take it (stats-version bump, plan limits, handle
- * check, resume-baseline reset); every other repository method takes the {@link SqlConnection}.
+ * Only what both kinds of service share takes it (stats-version bump, plan limits, handle check,
+ * resume-baseline reset, and the stats rollups, which every writer keeps up to date in its own
+ * transaction); every other repository method takes the {@link SqlConnection}.
  * Statements are written once, for the pool ({@code $1, $2, …}).
  */
 public interface Tx {
@@ -23,6 +27,13 @@ public interface Tx {
 
     /** Runs a statement; answers the number of rows it changed. */
     Uni<Integer> update(String sql, Object... params);
+
+    /**
+     * The rows of a query, each as its column values. Columns must be of types both kinds of
+     * transaction return alike: uuid, text, boolean and integers (read numbers as {@link Number});
+     * dates and times travel as integers (epoch days, epoch microseconds).
+     */
+    Uni<List<Object[]>> rows(String sql, Object... params);
 
     /** The transaction of a pool connection. */
     static Tx of(SqlConnection c) {
@@ -35,6 +46,21 @@ public interface Tx {
             @Override
             public Uni<Integer> update(String sql, Object... params) {
                 return c.preparedQuery(sql).execute(Tuple.from(params)).map(RowSet::rowCount);
+            }
+
+            @Override
+            public Uni<List<Object[]>> rows(String sql, Object... params) {
+                return c.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+                    List<Object[]> out = new ArrayList<>(rows.size());
+                    for (Row r : rows) {
+                        Object[] values = new Object[r.size()];
+                        for (int i = 0; i < values.length; i++) {
+                            values[i] = r.getValue(i);
+                        }
+                        out.add(values);
+                    }
+                    return out;
+                });
             }
         };
     }
@@ -52,6 +78,14 @@ public interface Tx {
             public Uni<Integer> update(String sql, Object... params) {
                 return Panache.getSession().flatMap(s -> bind(s.<Object>createNativeQuery(positional(sql)), params).executeUpdate());
             }
+
+            /** Flushes the session first, so that the query sees the entities changed in this transaction. */
+            @Override
+            public Uni<List<Object[]>> rows(String sql, Object... params) {
+                return Panache.getSession().call(Mutiny.Session::flush)
+                        .flatMap(s -> bind(s.<Object>createNativeQuery(positional(sql)), params).getResultList())
+                        .map(rows -> rows.stream().map(r -> r instanceof Object[] a ? a : new Object[]{r}).toList());
+            }
         };
     }
 
@@ -68,6 +102,6 @@ public interface Tx {
 
     /** Pool placeholders ({@code $1}) as JPA positional parameters ({@code ?1}). */
     private static String positional(String sql) {
-        return sql.replaceAll("\\$(\\d+)", "?$1");
+        return sql.replaceAll("\\$(\\d+)", "?$1 ");
     }
 }

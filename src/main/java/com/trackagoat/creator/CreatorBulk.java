@@ -8,6 +8,7 @@ import com.trackagoat.org.OrganizationRepository;
 import com.trackagoat.org.PlanLimits;
 import com.trackagoat.scrape.ScrapeRepository;
 import io.smallrye.mutiny.Multi;
+import com.trackagoat.stats.RollupService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -36,6 +37,8 @@ public class CreatorBulk {
     OrganizationRepository organizations;
     @Inject
     CreatorRepository creators;
+    @Inject
+    RollupService rollups;
     @Inject
     ScrapeRepository scrapes;
 
@@ -104,6 +107,7 @@ public class CreatorBulk {
             return handleFree
                     .call(v -> limits.requireRoom(Tx.of(c), CountedLimit.CREATORS, orgId))
                     .call(v -> creators.setStatus(c, id, Creator.ACTIVE))
+                    .call(v -> rollups.creatorChanged(Tx.of(c), id))
                     .call(v -> scrapes.resumeCreator(Tx.of(c), id));
         });
     }
@@ -114,7 +118,7 @@ public class CreatorBulk {
             if (ApiException.requireFound(found).status().equals(Creator.REMOVED)) {
                 throw ApiException.conflict("no_change");
             }
-            return creators.setStatus(c, id, Creator.REMOVED);
+            return creators.setStatus(c, id, Creator.REMOVED).call(v -> rollups.creatorChanged(Tx.of(c), id));
         });
     }
 }

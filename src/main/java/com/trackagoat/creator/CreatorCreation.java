@@ -15,10 +15,12 @@ import com.trackagoat.scrape.ScrapeRepository;
 import com.trackagoat.scrape.ScrapeService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
+import com.trackagoat.stats.RollupService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -62,6 +64,9 @@ public class CreatorCreation {
     private final OrganizationRepository organizations;
     private final Body bodies;
     private final Clock clock;
+    @Inject
+    RollupService rollups;
+
 
     public CreatorCreation(Pool pool, Handles handles, PlanLimits limits, ScrapeService scraper, ScrapeRepository scrapes,
                            CreatorRepository creators, ProjectRepository projects, OrganizationRepository organizations, Body bodies,
@@ -165,6 +170,7 @@ public class CreatorCreation {
                     .replaceWith(new Written(id, false));
         }
         return creators.reactivate(c, removed, mode, start, readme.present(), readme.value(), metadata.present(), metadata.value(), at)
+                .call(v -> rollups.creatorChanged(Tx.of(c), removed))
                 .call(v -> scrapes.resumeCreator(Tx.of(c), removed))
                 .replaceWith(new Written(removed, true));
     }

@@ -10,6 +10,7 @@ import com.trackagoat.api.Tx;
 import com.trackagoat.org.OrganizationRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import com.trackagoat.stats.RollupService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,9 @@ public class CreatorService {
     OrganizationRepository organizations;
     @Inject
     Clock clock;
+    @Inject
+    RollupService rollups;
+
 
     @WithSession
     public Uni<Page<CreatorDto>> list(UUID orgId, UUID projectId, String search, PageRequest page) {
@@ -84,7 +88,8 @@ public class CreatorService {
             Creator c = ApiException.requireFound(found);
             c.status = Creator.REMOVED;
             c.updatedAt = Json.now(clock);
-            return organizations.bumpStatsVersions(Tx.session(), List.of(orgId)).replaceWith(Deleted.of(c.id));
+            return rollups.creatorChanged(Tx.session(), c.id)
+                    .flatMap(v -> organizations.bumpStatsVersions(Tx.session(), List.of(orgId))).replaceWith(Deleted.of(c.id));
         });
     }
 }

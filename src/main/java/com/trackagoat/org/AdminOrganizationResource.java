@@ -60,4 +60,14 @@ public class AdminOrganizationResource {
         AdminOrganizationPatch patch = bodies.read(contentType, body, AdminOrganizationPatch.class);
         return service.adminPatch(orgId, patch).map(Envelope::of);
     }
+
+    @Operation(summary = "Rebuild an organization's stats rollups from its snapshots (platform admin)",
+            description = "Idempotent: a rebuild already under way is the one answered. The build runs in the background "
+                    + "with its progress logged; stats keep answering from the current rollups until the new ones are ready.")
+    @APIResponse(responseCode = "202", description = "The rebuild is under way", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationService.RollupRebuild.class)))
+    @POST
+    @Path("{id}/rollups/rebuild")
+    public Uni<RestResponse<Envelope<OrganizationService.RollupRebuild>>> rebuildRollups(@RestPath String id) {
+        return service.adminRebuildRollups(Params.pathId(id, "id")).map(Envelope::accepted);
+    }
 }

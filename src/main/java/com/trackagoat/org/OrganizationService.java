@@ -14,6 +14,7 @@ import com.trackagoat.payout.PayoutMethod;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import com.trackagoat.stats.RollupService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +47,8 @@ public class OrganizationService {
     RequestCounter requests;
     @Inject
     Clock clock;
+    @Inject
+    RollupService rollups;
 
     /** Creates an organization with its default payout methods, in the current transaction. */
     public Uni<Organization> create(String name, String tier, String timezone) {
@@ -57,7 +60,8 @@ public class OrganizationService {
         org.createdAt = Json.now(clock);
         org.updatedAt = org.createdAt;
         return organizations.persist(org)
-                .call(o -> Panache.getSession().flatMap(s -> s.persistAll(PayoutMethod.defaultsFor(o.id, o.createdAt).toArray())));
+                .call(o -> Panache.getSession().flatMap(s -> s.persistAll(PayoutMethod.defaultsFor(o.id, o.createdAt).toArray())))
+                .call(o -> organizations.flush().flatMap(v -> rollups.organizationCreated(Tx.session(), o.id, o.timezone)));
     }
 
     @WithSession
@@ -101,6 +105,19 @@ public class OrganizationService {
         });
     }
 
+    /** A rebuild of an organization's rollups, as the admin endpoint answers it. */
+    public record RollupRebuild(UUID organizationId, String timezone, String status) {
+    }
+
+    /** Admin: rebuilds the organization's stats rollups in its time zone from its snapshots (RollupService.rebuild). */
+    @WithTransaction
+    public Uni<RollupRebuild> adminRebuildRollups(UUID id) {
+        return organizations.findById(id).flatMap(found -> {
+            Organization org = ApiException.requireFound(found);
+            return rollups.rebuild(Tx.session(), org.id, org.timezone).map(zone -> new RollupRebuild(org.id, org.timezone, "building"));
+        });
+    }
+
     /**
      * The row, locked until the transaction ends. Hibernate writes every column back, so without
      * the lock a concurrent change (a ban, another PATCH, the scraper's {@code stats_version} bump)
@@ -118,7 +135,8 @@ public class OrganizationService {
             org.timezone = timezone.value();
         }
         org.updatedAt = Json.now(clock);
-        return zoneChanged ? organizations.bumpStatsVersions(Tx.session(), List.of(org.id)) : Uni.createFrom().voidItem();
+        return zoneChanged ? organizations.bumpStatsVersions(Tx.session(), List.of(org.id))
+                .flatMap(v -> rollups.rebuild(Tx.session(), org.id, org.timezone).replaceWithVoid()) : Uni.createFrom().voidItem();
     }
 
     /**

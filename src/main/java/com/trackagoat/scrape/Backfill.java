@@ -44,6 +44,8 @@ public class Backfill {
     ScrapeRepository repository;
     @Inject
     OrganizationRepository organizations;
+    @Inject
+    ScrapeService scraper;
 
     /** What the backfill simulates: the active creators, the videos and the creators' posting times. */
     private record Content(List<UUID> creators, List<PostedVideo> videos, Map<UUID, List<Instant>> postsByCreator) {
@@ -105,8 +107,8 @@ public class Backfill {
             List<VideoSnapshot> videos = videoSnapshots(slot);
             List<CreatorSnapshot> profiles = profileSnapshots(slot);
             previous = slot;
-            return repository.writeVideoSnapshots(c, videos, slot, SOURCE)
-                    .call(n -> repository.writeCreatorSnapshots(c, profiles, slot, SOURCE));
+            return scraper.writeVideoSnapshots(c, videos, slot, SOURCE)
+                    .call(n -> scraper.writeCreatorSnapshots(c, profiles, slot, SOURCE));
         }
 
         /** One per video posted before the slot. */

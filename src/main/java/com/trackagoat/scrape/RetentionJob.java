@@ -6,6 +6,7 @@ import com.trackagoat.org.OrganizationRepository;
 import com.trackagoat.org.TierLimits;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
+import com.trackagoat.stats.RollupService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +40,8 @@ public class RetentionJob {
     OrganizationRepository organizations;
     @Inject
     Clock clock;
+    @Inject
+    RollupService rollups;
 
     @Scheduled(identity = "retention", cron = "${trackagoat.retention.cron:0 0 3 * * ?}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -53,7 +57,11 @@ public class RetentionJob {
                 .collect().with(Collectors.summingLong(Long::longValue));
     }
 
-    /** One tier, in one transaction: the snapshots beyond its retention, then, when any went, the stats version of its organizations. */
+    /**
+     * One tier, in one transaction: the snapshots beyond its retention, the rollups of the entities
+     * that lost some (recomputed in chunks, so that memory does not grow with the tier), then, when
+     * any went, the stats version of its organizations.
+     */
     private Uni<Long> pruneTier(String tier, Instant now) {
         Long days = tiers.of(tier).get(Limits.RETENTION_DAYS);
         if (days == null) {
@@ -61,8 +69,25 @@ public class RetentionJob {
         }
         Instant cutoff = now.minus(Duration.ofDays(days));
         return pool.withTransaction(c -> snapshots.pruneVideoSnapshots(c, tier, cutoff)
-                .flatMap(videos -> snapshots.pruneCreatorSnapshots(c, tier, cutoff).map(creators -> (long) videos + creators))
-                .call(deleted -> deleted == 0 ? Uni.createFrom().voidItem()
+                .flatMap(videos -> snapshots.pruneCreatorSnapshots(c, tier, cutoff)
+                        .call(creators -> inChunks(videos, chunk -> rollups.touched(Tx.of(c), touches(chunk), List.of()))
+                                .flatMap(v -> inChunks(creators, chunk -> rollups.touched(Tx.of(c), List.of(), touches(chunk)))))
+                        .map(creators -> (long) videos.size() + creators.size()))
+                .call(pruned -> pruned == 0 ? Uni.createFrom().voidItem()
                         : organizations.idsOfTier(c, tier).flatMap(ids -> organizations.bumpStatsVersions(Tx.of(c), ids))));
+    }
+
+    private static final int CHUNK = 200;
+
+    private static List<RollupService.Touch> touches(List<UUID> ids) {
+        return ids.stream().map(RollupService.Touch::all).toList();
+    }
+
+    private static Uni<Void> inChunks(List<UUID> ids, java.util.function.Function<List<UUID>, Uni<Void>> work) {
+        List<List<UUID>> chunks = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            chunks.add(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
+        }
+        return Multi.createFrom().iterable(chunks).onItem().transformToUniAndConcatenate(chunk -> work.apply(chunk)).collect().last().replaceWithVoid();
     }
 }

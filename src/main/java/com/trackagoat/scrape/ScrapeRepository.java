@@ -6,6 +6,7 @@ import com.trackagoat.scrape.Simulation.VideoCounters;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -183,11 +184,11 @@ public class ScrapeRepository {
     /**
      * Writes creator snapshots at {@code at} in one statement and moves each creator's latest
      * counters to them (only for the rows actually inserted, and never backwards in time); returns
-     * the number of snapshots inserted.
+     * the creators whose snapshot was inserted.
      */
-    public Uni<Integer> writeCreatorSnapshots(SqlConnection c, List<CreatorSnapshot> snaps, Instant at, String source) {
+    public Uni<List<UUID>> writeCreatorSnapshots(SqlConnection c, List<CreatorSnapshot> snaps, Instant at, String source) {
         if (snaps.isEmpty()) {
-            return Uni.createFrom().item(0);
+            return Uni.createFrom().item(List.of());
         }
         int n = snaps.size();
         UUID[] ids = new UUID[n];
@@ -223,9 +224,9 @@ public class ScrapeRepository {
                                                  likes_count = ins.likes_count, video_count = ins.video_count, last_scraped_at = $1,
                                                  resume_baseline = false
                             FROM ins WHERE c.id = ins.creator_id AND (c.last_scraped_at IS NULL OR c.last_scraped_at <= $1))
-                        SELECT count(*) FROM ins""")
+                        SELECT * FROM ins""")
                 .execute(Tuple.from(new Object[]{utc(at), source, ids, orgs, followers, following, likes, videos, baseline, reasons}))
-                .map(rows -> (int) rows.iterator().next().getLong(0).longValue());
+                .map(ScrapeRepository::ids);
     }
 
     public Uni<Void> markDiscovered(SqlConnection c, List<UUID> creatorIds, Instant slot) {
@@ -261,12 +262,12 @@ public class ScrapeRepository {
 
     /**
      * Writes video snapshots at {@code at} in one statement and moves each video's latest counters
-     * to them (only for the rows actually inserted, and never backwards in time); returns the number
-     * of snapshots inserted.
+     * to them (only for the rows actually inserted, and never backwards in time); returns the videos
+     * whose snapshot was inserted.
      */
-    public Uni<Integer> writeVideoSnapshots(SqlConnection c, List<VideoSnapshot> snaps, Instant at, String source) {
+    public Uni<List<UUID>> writeVideoSnapshots(SqlConnection c, List<VideoSnapshot> snaps, Instant at, String source) {
         if (snaps.isEmpty()) {
-            return Uni.createFrom().item(0);
+            return Uni.createFrom().item(List.of());
         }
         int n = snaps.size();
         UUID[] ids = new UUID[n];
@@ -305,9 +306,9 @@ public class ScrapeRepository {
                                                share_count = ins.share_count, save_count = ins.save_count, last_scraped_at = $1,
                                                resume_baseline = false
                             FROM ins WHERE v.id = ins.video_id AND (v.last_scraped_at IS NULL OR v.last_scraped_at <= $1))
-                        SELECT count(*) FROM ins""")
+                        SELECT * FROM ins""")
                 .execute(Tuple.from(new Object[]{utc(at), source, ids, orgs, views, likes, comments, shares, saves, baseline, reasons}))
-                .map(rows -> (int) rows.iterator().next().getLong(0).longValue());
+                .map(ScrapeRepository::ids);
     }
 
     /**
@@ -437,23 +438,33 @@ public class ScrapeRepository {
 
     /**
      * Deletes the video snapshots of a tier's organizations captured before {@code cutoff}, except
-     * each video's latest; returns the rows deleted.
+     * each video's latest; returns the videos that lost snapshots.
      */
-    public Uni<Integer> pruneVideoSnapshots(SqlConnection c, String tier, Instant cutoff) {
+    public Uni<List<UUID>> pruneVideoSnapshots(SqlConnection c, String tier, Instant cutoff) {
         return c.preparedQuery("""
-                        DELETE FROM video_snapshot s USING video v, organization o
-                        WHERE s.video_id = v.id AND o.id = v.org_id AND o.tier = $1
-                          AND s.captured_at < $2 AND s.captured_at < v.last_scraped_at""")
-                .execute(Tuple.of(tier, utc(cutoff))).map(r -> r.rowCount());
+                        WITH d AS (DELETE FROM video_snapshot s USING video v, organization o
+                                   WHERE s.video_id = v.id AND o.id = v.org_id AND o.tier = $1
+                                     AND s.captured_at < $2 AND s.captured_at < v.last_scraped_at
+                                   RETURNING s.video_id)
+                        SELECT DISTINCT video_id FROM d""")
+                .execute(Tuple.of(tier, utc(cutoff))).map(ScrapeRepository::ids);
     }
 
     /** As {@link #pruneVideoSnapshots} for creator snapshots. */
-    public Uni<Integer> pruneCreatorSnapshots(SqlConnection c, String tier, Instant cutoff) {
+    public Uni<List<UUID>> pruneCreatorSnapshots(SqlConnection c, String tier, Instant cutoff) {
         return c.preparedQuery("""
-                        DELETE FROM creator_snapshot s USING creator c, organization o
-                        WHERE s.creator_id = c.id AND o.id = c.org_id AND o.tier = $1
-                          AND s.captured_at < $2 AND s.captured_at < c.last_scraped_at""")
-                .execute(Tuple.of(tier, utc(cutoff))).map(r -> r.rowCount());
+                        WITH d AS (DELETE FROM creator_snapshot s USING creator c, organization o
+                                   WHERE s.creator_id = c.id AND o.id = c.org_id AND o.tier = $1
+                                     AND s.captured_at < $2 AND s.captured_at < c.last_scraped_at
+                                   RETURNING s.creator_id)
+                        SELECT DISTINCT creator_id FROM d""")
+                .execute(Tuple.of(tier, utc(cutoff))).map(ScrapeRepository::ids);
+    }
+
+    private static List<UUID> ids(RowSet<Row> rows) {
+        List<UUID> ids = new ArrayList<>(rows.size());
+        rows.forEach(r -> ids.add(r.getUUID(0)));
+        return ids;
     }
 
     private static DueCreator dueCreator(Row r, boolean profileDue, boolean discoveryDue) {

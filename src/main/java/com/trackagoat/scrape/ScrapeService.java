@@ -16,7 +16,8 @@ import com.trackagoat.scrape.ScrapeRepository.Floors;
 import com.trackagoat.scrape.ScrapeRepository.VideoSnapshot;
 import com.trackagoat.scrape.Simulation.CreatorCounters;
 import com.trackagoat.scrape.Simulation.VideoCounters;
-import com.trackagoat.stats.CohortCurveRepository;
+import com.trackagoat.stats.RollupService;
+import com.trackagoat.stats.RollupService.Touch;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -33,9 +34,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -61,26 +60,26 @@ public class ScrapeService {
     private final OrganizationRepository organizations;
     private final TierLimits tiers;
     private final TrackagoatConfig config;
-    private final CohortCurveRepository curves;
+    private final RollupService rollups;
     private final ScrapeMetrics metrics;
     private final Clock clock;
 
     @Inject
     public ScrapeService(Pool pool, ScrapeRepository repository, OrganizationRepository organizations, TierLimits tiers,
-                         TrackagoatConfig config, CohortCurveRepository curves, ScrapeMetrics metrics, Clock clock) {
+                         TrackagoatConfig config, RollupService rollups, ScrapeMetrics metrics, Clock clock) {
         this.pool = pool;
         this.repository = repository;
         this.organizations = organizations;
         this.tiers = tiers;
         this.config = config;
-        this.curves = curves;
+        this.rollups = rollups;
         this.metrics = metrics;
         this.clock = clock;
     }
 
     /** The same scraper writing through another pool (the outage tests give it an unreachable one). */
     public ScrapeService on(Pool other, ScrapeMetrics meters) {
-        return new ScrapeService(other, repository, organizations, tiers, config, curves, meters, clock);
+        return new ScrapeService(other, repository, organizations, tiers, config, rollups, meters, clock);
     }
 
     /** Runs the cycle of {@code slot} for every organization. */
@@ -95,11 +94,6 @@ public class ScrapeService {
 
     /** As {@link #runSlot(Instant, UUID)} with an explicit batch size. */
     Uni<Result> runSlot(Instant slot, UUID onlyOrg, int batchSize) {
-        return runSlot(slot, onlyOrg, batchSize, ConcurrentHashMap.newKeySet());
-    }
-
-    /** Runs the slot and collects the organizations whose snapshots were written into {@code touched}. */
-    private Uni<Result> runSlot(Instant slot, UUID onlyOrg, int batchSize, Set<UUID> touched) {
         AtomicInteger creators = new AtomicInteger();
         AtomicInteger videos = new AtomicInteger();
         AtomicInteger discovered = new AtomicInteger();
@@ -107,7 +101,7 @@ public class ScrapeService {
         return pool.withTransaction(c -> repository.disableBanned(c, banned, onlyOrg))
                 .flatMap(n -> loop(ScrapeRepository.FIRST, after -> {
                     Tally t = new Tally();
-                    return pool.withTransaction(c -> creatorBatch(c, slot, onlyOrg, batchSize, after, t, touched))
+                    return pool.withTransaction(c -> creatorBatch(c, slot, onlyOrg, batchSize, after, t))
                             .invoke(() -> {
                                 creators.addAndGet(t.creators.get());
                                 discovered.addAndGet(t.discovered.get());
@@ -116,7 +110,7 @@ public class ScrapeService {
                 }))
                 .flatMap(n -> loop(ScrapeRepository.FIRST, after -> {
                     Tally t = new Tally();
-                    return pool.withTransaction(c -> videoBatch(c, slot, onlyOrg, batchSize, after, t.videos, touched))
+                    return pool.withTransaction(c -> videoBatch(c, slot, onlyOrg, batchSize, after, t.videos))
                             .invoke(() -> {
                                 videos.addAndGet(t.videos.get());
                                 t.report(metrics, SCHEDULED);
@@ -158,12 +152,11 @@ public class ScrapeService {
         return hours == null ? 0 : hours.intValue();
     }
 
-    private Uni<UUID> creatorBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, UUID after, Tally tally, Set<UUID> touched) {
+    private Uni<UUID> creatorBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, UUID after, Tally tally) {
         return repository.claimCreators(c, slot, floors("min_creator_profiles_hours"), floors("min_discover_videos_hours"), batchSize, onlyOrg,
                         after)
                 .flatMap(batch -> batch.isEmpty() ? Uni.createFrom().nullItem()
                         : scrapeCreators(c, batch, slot, SCHEDULED, tally)
-                        .invoke(() -> batch.forEach(cr -> touched.add(cr.orgId())))
                         .replaceWith(batch.get(batch.size() - 1).id()));
     }
 
@@ -186,14 +179,31 @@ public class ScrapeService {
                     List<VideoSnapshot> baselines = found.stream().filter(d -> inserted.contains(d.post().id()))
                             .map(d -> nextSnapshot(new DueVideo(d.post().id(), d.creator().orgId(), d.post().postedAt(), null, null, false), at))
                             .toList();
-                    return repository.writeVideoSnapshots(c, baselines, at, source).invoke(tally.videos::addAndGet);
+                    return writeVideoSnapshots(c, baselines, at, source).invoke(tally.videos::addAndGet);
                 })
                 .flatMap(n -> repository.markDiscovered(c, discovering.stream().map(DueCreator::id).toList(), at))
                 .flatMap(v -> repository.postsUpTo(c, batch.stream().map(DueCreator::id).toList(), at))
-                .flatMap(posts -> repository.writeCreatorSnapshots(c, batch.stream().filter(DueCreator::profileDue)
+                .flatMap(posts -> writeCreatorSnapshots(c, batch.stream().filter(DueCreator::profileDue)
                         .map(cr -> profileSnapshot(cr, at, posts.getOrDefault(cr.id(), 0L))).toList(), at, source))
                 .invoke(tally.creators::addAndGet)
                 .flatMap(n -> organizations.bumpStatsVersions(Tx.of(c), batch.stream().map(DueCreator::orgId).toList()));
+    }
+
+    /**
+     * Writes video snapshots at {@code at} and brings the daily rollups of the videos written up to
+     * date in the same transaction; every video snapshot is written here. Returns the number written.
+     */
+    public Uni<Integer> writeVideoSnapshots(SqlConnection c, List<VideoSnapshot> snaps, Instant at, String source) {
+        return repository.writeVideoSnapshots(c, snaps, at, source)
+                .call(ids -> rollups.touched(Tx.of(c), ids.stream().map(id -> Touch.at(id, at)).toList(), List.of()))
+                .map(List::size);
+    }
+
+    /** As {@link #writeVideoSnapshots} for creator snapshots. */
+    public Uni<Integer> writeCreatorSnapshots(SqlConnection c, List<CreatorSnapshot> snaps, Instant at, String source) {
+        return repository.writeCreatorSnapshots(c, snaps, at, source)
+                .call(ids -> rollups.touched(Tx.of(c), List.of(), ids.stream().map(id -> Touch.at(id, at)).toList()))
+                .map(List::size);
     }
 
     /**
@@ -221,7 +231,7 @@ public class ScrapeService {
      */
     public Uni<Integer> scrapeVideoNow(SqlConnection c, DueVideo v, Instant at, String source) {
         Uni<Integer> written = v.lastScrapedAt() != null && !v.lastScrapedAt().isBefore(at) ? Uni.createFrom().item(0)
-                : repository.writeVideoSnapshots(c, List.of(nextSnapshot(v, at)), at, source);
+                : writeVideoSnapshots(c, List.of(nextSnapshot(v, at)), at, source);
         return written.call(n -> organizations.bumpStatsVersions(Tx.of(c), List.of(v.orgId())));
     }
 
@@ -246,7 +256,7 @@ public class ScrapeService {
             return takeQuota(c, orgId, tier, at)
                     .flatMap(v -> scrapeCreatorNow(c, cr, at, MANUAL, tally))
                     .flatMap(discovered -> repository.lockVideos(c, orgId, null, creatorId)
-                            .flatMap(videos -> repository.writeVideoSnapshots(c, videos.stream()
+                            .flatMap(videos -> writeVideoSnapshots(c, videos.stream()
                                     .filter(v -> v.lastScrapedAt() == null || v.lastScrapedAt().isBefore(at))
                                     .map(v -> nextSnapshot(v, at)).toList(), at, MANUAL))
                             .invoke(tally.videos::addAndGet)
@@ -309,8 +319,7 @@ public class ScrapeService {
         return new CreatorSnapshot(id, orgId, next, resume ? "tracking_resumed" : null);
     }
 
-    private Uni<UUID> videoBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, UUID after, AtomicInteger written,
-                                 Set<UUID> touched) {
+    private Uni<UUID> videoBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, UUID after, AtomicInteger written) {
         return repository.claimVideos(c, slot, floors("min_video_stats_hours"), batchSize, onlyOrg, after).flatMap(batch -> {
             if (batch.isEmpty()) {
                 return Uni.createFrom().nullItem();
@@ -319,10 +328,9 @@ public class ScrapeService {
             for (DueVideo v : batch) {
                 snaps.add(nextSnapshot(v, slot));
             }
-            return repository.writeVideoSnapshots(c, snaps, slot, SCHEDULED)
+            return writeVideoSnapshots(c, snaps, slot, SCHEDULED)
                     .invoke(written::addAndGet)
                     .flatMap(n -> organizations.bumpStatsVersions(Tx.of(c), batch.stream().map(DueVideo::orgId).toList()))
-                    .invoke(() -> batch.forEach(v -> touched.add(v.orgId())))
                     .replaceWith(batch.get(batch.size() - 1).id());
         });
     }
@@ -339,10 +347,7 @@ public class ScrapeService {
         return new VideoSnapshot(v.id(), v.orgId(), next, v.resume() ? "tracking_resumed" : null);
     }
 
-    /**
-     * Scheduled entry: runs the slot, then refreshes the cohort curves of the organizations it
-     * wrote to; logs and swallows failures (an unreachable database skips the slot).
-     */
+    /** Scheduled entry: runs the slot; logs and swallows failures (an unreachable database skips the slot). */
     public Uni<Void> runScheduled(Instant slot) {
         return runScheduled(slot, null);
     }
@@ -350,15 +355,9 @@ public class ScrapeService {
     /** As {@link #runScheduled(Instant)}, restricted to {@code onlyOrg} (null = every organization). */
     public Uni<Void> runScheduled(Instant slot, UUID onlyOrg) {
         long started = System.nanoTime();
-        Set<UUID> touched = ConcurrentHashMap.newKeySet();
-        return runSlot(slot, onlyOrg, config.scrape().batchSize(), touched)
+        return runSlot(slot, onlyOrg)
                 .invoke(r -> LOG.infof("Scrape slot %s: %d creator snapshots, %d video snapshots, %d videos discovered in %d ms",
                         slot, r.creatorSnapshots(), r.videoSnapshots(), r.videosDiscovered(), (System.nanoTime() - started) / 1_000_000))
-                .call(r -> {
-                    long curvesStarted = System.nanoTime();
-                    return curves.refresh(touched).invoke(() -> LOG.infof("Cohort curves of %d organizations refreshed in %d ms",
-                            touched.size(), (System.nanoTime() - curvesStarted) / 1_000_000));
-                })
                 .ifNoItem().after(config.scrape().cycleTimeout())
                 .failWith(() -> new TimeoutException("no answer within " + config.scrape().cycleTimeout()))
                 .invoke(r -> metrics.cycleEnded(started, true))

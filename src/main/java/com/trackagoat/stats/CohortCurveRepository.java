@@ -1,6 +1,5 @@
 package com.trackagoat.stats;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -8,14 +7,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.ZoneId;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The organization-wide cohort curve (org_avg of docs/reference/stats-and-metrics.md §4), materialized per time
- * zone and {@code stats_version} in {@code cohort_curve}. Computing it is one set-based pass over
+ * The organization-wide cohort curve (org_avg of docs/reference/stats-and-metrics.md §4) for a time
+ * zone without ready rollups (docs/decisions.md, "Stats rollups": the organization's own zone reads
+ * {@code velocity_sum}), materialized per time zone and {@code stats_version} in {@code cohort_curve}. Computing it is one set-based pass over
  * the organization's counted videos' snapshots, with the velocity rules of §4 in SQL; it runs at
  * most once per (organization, time zone, version), and a request afterwards reads ≤ 366 rows.
  */
@@ -80,23 +79,6 @@ public class CohortCurveRepository {
                 .flatMap(r -> conn.preparedQuery("DELETE FROM cohort_curve WHERE org_id = $1 AND tz = $2 AND stats_version < $3")
                         .execute(Tuple.of(orgId, zone.getId(), version)))
                 .replaceWithVoid());
-    }
-
-    /**
-     * After a scrape cycle: recomputes, at the organizations' current version, the curves of the
-     * time zones they were requested in before, so that cohort requests find them ready.
-     */
-    public Uni<Void> refresh(Collection<UUID> orgIds) {
-        if (orgIds.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return pool.preparedQuery("""
-                        SELECT DISTINCT c.org_id, c.tz, o.stats_version FROM cohort_curve c JOIN organization o ON o.id = c.org_id
-                        WHERE c.org_id = ANY($1)""")
-                .execute(Tuple.of(orgIds.toArray(UUID[]::new)))
-                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .onItem().transformToUniAndConcatenate(r -> compute(r.getUUID(0), ZoneId.of(r.getString(1)), r.getLong(2)))
-                .collect().last().replaceWithVoid();
     }
 
     private Uni<Map<Integer, Point>> read(UUID orgId, ZoneId zone, long version) {

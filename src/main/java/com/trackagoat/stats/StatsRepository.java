@@ -11,7 +11,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.time.LocalDate;
+import java.util.function.Function;
+import com.trackagoat.stats.calc.DaySeries;
+import com.trackagoat.stats.calc.Rollup;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -41,8 +50,11 @@ public class StatsRepository {
     public record CampaignTarget(Long views, Instant at) {
     }
 
-    /** Covered counted videos and covered creators of a campaign. */
-    public record Coverage(List<VideoRef> videos, List<UUID> creators) {
+    /**
+     * Covered counted videos and covered creators of a campaign; {@code itemCreators} are the
+     * covered creators that are items of the tree (all their counted videos are covered).
+     */
+    public record Coverage(List<VideoRef> videos, List<UUID> creators, Set<UUID> itemCreators) {
     }
 
     private final Pool pool;
@@ -118,20 +130,27 @@ public class StatsRepository {
                 )
                 SELECT 'video' AS kind, id, creator_id, posted_at FROM covered
                 UNION ALL
-                SELECT 'creator', id, NULL, NULL FROM (SELECT id FROM item_creators UNION SELECT creator_id FROM covered WHERE creator_id IS NOT NULL) c
+                SELECT 'item_creator', id, NULL, NULL FROM item_creators
+                UNION ALL
+                SELECT 'creator', id, NULL, NULL FROM (SELECT creator_id AS id FROM covered WHERE creator_id IS NOT NULL
+                                                       EXCEPT SELECT id FROM item_creators) c
                 """.formatted(COUNTED);
         return pool.preparedQuery(sql).execute(Tuple.of(orgId, campaignId)).map(rows -> {
             List<VideoRef> videos = new ArrayList<>();
             List<UUID> creators = new ArrayList<>();
+            Set<UUID> itemCreators = new HashSet<>();
             for (Row r : rows) {
                 if (r.getString(0).equals("video")) {
                     OffsetDateTime posted = r.getOffsetDateTime(3);
                     videos.add(new VideoRef(r.getUUID(1), r.getUUID(2), posted == null ? null : posted.toInstant(), true));
                 } else {
                     creators.add(r.getUUID(1));
+                    if (r.getString(0).equals("item_creator")) {
+                        itemCreators.add(r.getUUID(1));
+                    }
                 }
             }
-            return new Coverage(videos, creators);
+            return new Coverage(videos, creators, itemCreators);
         });
     }
 
@@ -161,6 +180,105 @@ public class StatsRepository {
                     for (Row r : rows) {
                         out.add(new CreatorSnapshotRow(r.getUUID(0), r.getOffsetDateTime(1).toInstant(), r.getLong(2), r.getLong(3),
                                 r.getLong(4), r.getLong(5), r.getBoolean(6), r.getString(7)));
+                    }
+                    return out;
+                });
+    }
+
+    // ------------------------------------------------------------------------- rollup reads
+
+    /** The ready rollup zone of the organization in {@code tz}, or null (docs/decisions.md, "Stats rollups"). */
+    public Uni<Long> readyZone(UUID orgId, String tz) {
+        return pool.preparedQuery("SELECT max(id) FROM rollup_zone WHERE org_id = $1 AND tz = $2 AND state = 'ready'")
+                .execute(Tuple.of(orgId, tz)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** Rollup rows of entities over a range: per entity, the row before {@code from} (or null) and the rows in [from, to]. */
+    public record RangeRows<D>(Map<UUID, D> before, Map<UUID, List<D>> rows) {
+    }
+
+    public Uni<RangeRows<Rollup.CreatorDay>> creatorDays(long zoneId, Collection<UUID> creatorIds, LocalDate from, LocalDate to) {
+        return range(zoneId, creatorIds, from, to, "creator_day", "creator_id", RollupRepository.CREATOR_DAY_COLUMNS, RollupRepository::creatorDay);
+    }
+
+    public Uni<RangeRows<DaySeries.Day>> videoDays(long zoneId, Collection<UUID> videoIds, LocalDate from, LocalDate to) {
+        return range(zoneId, videoIds, from, to, "video_day", "video_id", RollupRepository.VIDEO_DAY_COLUMNS, RollupRepository::videoDay);
+    }
+
+    private <D> Uni<RangeRows<D>> range(long zoneId, Collection<UUID> ids, LocalDate from, LocalDate to, String table, String idColumn,
+                                        String columns, Function<Object[], D> row) {
+        Map<UUID, D> before = new HashMap<>();
+        Map<UUID, List<D>> rows = new HashMap<>();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(new RangeRows<>(before, rows));
+        }
+        String sql = """
+                SELECT u.id, 0, p.day - %1$s, %4$s FROM unnest($2::uuid[]) AS u(id) CROSS JOIN LATERAL (
+                    SELECT * FROM %2$s p WHERE p.zone_id = $1 AND p.%3$s = u.id AND p.day < $3 ORDER BY p.day DESC LIMIT 1) p
+                UNION ALL
+                SELECT r.%3$s, 1, r.day - %1$s, %5$s FROM %2$s r WHERE r.zone_id = $1 AND r.%3$s = ANY($2) AND r.day BETWEEN $3 AND $4
+                ORDER BY 1, 2, 3""".formatted(RollupRepository.EPOCH, table, idColumn, RollupRepository.prefixed("p", columns),
+                RollupRepository.prefixed("r", columns));
+        return pool.preparedQuery(sql).execute(Tuple.of(zoneId, ids.toArray(UUID[]::new), from, to)).map(result -> {
+            for (Row r : result) {
+                Object[] values = new Object[r.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = r.getValue(i);
+                }
+                D d = row.apply(values);
+                if (r.getInteger(1) == 0) {
+                    before.put(r.getUUID(0), d);
+                } else {
+                    rows.computeIfAbsent(r.getUUID(0), k -> new ArrayList<>()).add(d);
+                }
+            }
+            return new RangeRows<>(before, rows);
+        });
+    }
+
+    /**
+     * first_data_date from the rollups: the first day of the counted videos of {@code videoCreators},
+     * of the creators' own snapshots of {@code ownCreators} and of {@code videos}; null when none.
+     */
+    public Uni<LocalDate> firstDay(long zoneId, Collection<UUID> videoCreators, Collection<UUID> ownCreators, Collection<UUID> videos) {
+        return pool.preparedQuery("""
+                        SELECT least((SELECT min(first_day) FROM video_rollup WHERE zone_id = $1 AND counted AND creator_id = ANY($2)),
+                                     (SELECT min(c.first) FROM unnest($3::uuid[]) AS u(id) CROSS JOIN LATERAL (
+                                          SELECT min(day) AS first FROM creator_day d WHERE d.zone_id = $1 AND d.creator_id = u.id AND d.own_snapshot) c),
+                                     (SELECT min(first_day) FROM video_rollup WHERE zone_id = $1 AND video_id = ANY($4)))""")
+                .execute(Tuple.of(zoneId, videoCreators.toArray(UUID[]::new), ownCreators.toArray(UUID[]::new), videos.toArray(UUID[]::new)))
+                .map(rows -> rows.iterator().next().getLocalDate(0));
+    }
+
+    /** A baseline snapshot of a video or creator. */
+    public record BaselineRow(UUID entityId, Instant capturedAt, String reason) {
+    }
+
+    /** The baseline snapshots of the videos and creators captured in [from, to). */
+    public Uni<List<BaselineRow>> baselines(Collection<UUID> videoIds, Collection<UUID> creatorIds, Instant from, Instant to) {
+        return pool.preparedQuery("""
+                        SELECT video_id, captured_at, baseline_reason FROM video_snapshot
+                        WHERE video_id = ANY($1) AND is_baseline AND captured_at >= $3 AND captured_at < $4
+                        UNION ALL
+                        SELECT creator_id, captured_at, baseline_reason FROM creator_snapshot
+                        WHERE creator_id = ANY($2) AND is_baseline AND captured_at >= $3 AND captured_at < $4""")
+                .execute(Tuple.of(videoIds.toArray(UUID[]::new), creatorIds.toArray(UUID[]::new), utc(from), utc(to)))
+                .map(rows -> {
+                    List<BaselineRow> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new BaselineRow(r.getUUID(0), r.getOffsetDateTime(1).toInstant(), r.getString(2))));
+                    return out;
+                });
+    }
+
+    /** Velocity sums of owners (creators or the organization) in a zone: owner → day number → [sum, count]. */
+    public Uni<Map<UUID, Map<Integer, long[]>>> velocitySums(long zoneId, Collection<UUID> owners) {
+        return pool.preparedQuery("SELECT owner_id, day_number, gain_sum, sample_size FROM velocity_sum "
+                        + "WHERE zone_id = $1 AND owner_id = ANY($2) AND sample_size > 0")
+                .execute(Tuple.of(zoneId, owners.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, Map<Integer, long[]>> out = new HashMap<>();
+                    for (Row r : rows) {
+                        out.computeIfAbsent(r.getUUID(0), k -> new HashMap<>()).put(r.getInteger(1), new long[]{r.getLong(2), r.getInteger(3)});
                     }
                     return out;
                 });

@@ -16,6 +16,9 @@ import com.trackagoat.stats.calc.Aggregate;
 import com.trackagoat.stats.calc.EntitySeries;
 import com.trackagoat.stats.calc.DaySeries;
 import com.trackagoat.stats.calc.Rates;
+import com.trackagoat.stats.calc.RangeSeries;
+import com.trackagoat.stats.calc.Rollup;
+import com.trackagoat.stats.calc.Series;
 import com.trackagoat.stats.calc.Snap;
 import com.trackagoat.stats.calc.Velocity;
 import io.smallrye.mutiny.Uni;
@@ -31,6 +34,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -98,6 +102,15 @@ public class StatsService {
      * organization (the materialized curve), minus this video's own contribution when it counts.
      */
     private Uni<StatsResponses.Cohort> cohort(Caller caller, VideoRef video, List<Velocity.Point> own, ZoneId zone) {
+        return repository.readyZone(caller.orgId(), zone.getId()).flatMap(rollups -> rollups != null
+                ? repository.velocitySums(rollups, List.of(video.creatorId(), caller.orgId()))
+                .map(sums -> new StatsResponses.Cohort(othersAverage(own, sums.getOrDefault(video.creatorId(), Map.of()), video.counted()),
+                        othersAverage(own, sums.getOrDefault(caller.orgId(), Map.of()), video.counted())))
+                : cohortFromSnapshots(caller, video, own, zone));
+    }
+
+    /** Without rollups in the zone: the creator's pool from its videos' snapshots, the organization's from the per-version curve. */
+    private Uni<StatsResponses.Cohort> cohortFromSnapshots(Caller caller, VideoRef video, List<Velocity.Point> own, ZoneId zone) {
         Uni<Map<Integer, long[]>> creatorCurve = series.get("creator-velocity|" + video.creatorId(), zone, caller.statsVersion(),
                 () -> repository.countedVideosOfCreator(caller.orgId(), video.creatorId())
                         .flatMap(videos -> repository.allVideoSnapshots(videos.stream().map(VideoRef::id).toList())
@@ -173,7 +186,9 @@ public class StatsService {
             }
             q.checkRetention(retention(caller));
             return cache.get("creator|" + creatorId + "|" + q.cacheKey(), caller.statsVersion(),
-                    () -> creatorData(caller, creatorId, q.zone()).map(d -> creatorAnswer(q, creatorId, d)));
+                    () -> repository.readyZone(caller.orgId(), q.zone().getId()).flatMap(rollups -> rollups != null
+                            ? creatorFromRollups(caller, creatorId, q, rollups)
+                            : creatorData(caller, creatorId, q.zone())).map(d -> creatorAnswer(q, creatorId, d)));
         });
     }
 
@@ -182,6 +197,65 @@ public class StatsService {
         return series.get("creator|" + creatorId, zone, caller.statsVersion(),
                 () -> repository.countedVideosOfCreator(caller.orgId(), creatorId)
                         .flatMap(videos -> entityData(zone, videos, List.of(creatorId), true)));
+    }
+
+    /** The creator's aggregates over the requested range, from the rollup rows of that range. */
+    private Uni<EntityData> creatorFromRollups(Caller caller, UUID creatorId, StatsQuery q, long rollups) {
+        List<UUID> creator = List.of(creatorId);
+        return repository.countedVideosOfCreator(caller.orgId(), creatorId).flatMap(videos -> Uni.combine().all().unis(
+                repository.creatorDays(rollups, creator, q.from(), q.to()),
+                repository.firstDay(rollups, creator, creator, List.of()),
+                rangeBaselines(q, ids(videos), creator)).asTuple().map(t -> {
+            RangeSeries series = new RangeSeries(q.from(), q.to(), postedDays(videos, q.zone()), t.getItem2());
+            Rollup.CreatorDay before = t.getItem1().before().get(creatorId);
+            List<Rollup.CreatorDay> rows = t.getItem1().rows().getOrDefault(creatorId, List.of());
+            addCreator(series, before, rows, true);
+            Map<Long, long[]> own = new HashMap<>();
+            Map<Long, long[]> ownGains = new HashMap<>();
+            for (Rollup.CreatorDay d : rows) {
+                own.put(d.day, d.own);
+                if (d.ownGain != null) {
+                    ownGains.put(d.day, d.ownGain);
+                }
+            }
+            return new EntityData(series, RangeSeries.own(before == null ? null : before.own, own, ownGains), t.getItem3(), videos.size(), 1);
+        }));
+    }
+
+    /** Adds a creator's rollup rows: its videos' totals and gains when {@code totals}, its followers always. */
+    private static void addCreator(RangeSeries series, Rollup.CreatorDay before, List<Rollup.CreatorDay> rows, boolean totals) {
+        TreeMap<Long, Long> followers = new TreeMap<>();
+        TreeMap<Long, long[]> carried = new TreeMap<>();
+        for (Rollup.CreatorDay d : rows) {
+            if (d.own != null) {
+                followers.put(d.day, d.own[0]);
+            }
+            carried.put(d.day, d.totals);
+            if (totals) {
+                series.addGain(d.day, d.gains, d.gainCount);
+            }
+        }
+        series.addFollowers(before == null || before.own == null ? null : before.own[0], followers);
+        if (totals) {
+            series.addTotals(before == null ? null : before.totals, carried);
+        }
+    }
+
+    /** The baselines of the videos and creators whose day lies in the requested range. */
+    private Uni<List<DatedBaseline>> rangeBaselines(StatsQuery q, List<UUID> videos, List<UUID> creators) {
+        Instant from = q.from().atStartOfDay(q.zone()).toInstant();
+        Instant to = q.to().plusDays(1).atStartOfDay(q.zone()).toInstant();
+        return repository.baselines(videos, creators, from, to).map(rows -> rows.stream()
+                .map(r -> new DatedBaseline(LocalDate.ofInstant(r.capturedAt(), q.zone()), new Baseline(r.entityId(), Json.ts(r.capturedAt()), r.reason())))
+                .sorted(Comparator.comparing(DatedBaseline::baseline, BASELINE_ORDER)).toList());
+    }
+
+    private static List<UUID> ids(List<VideoRef> videos) {
+        return videos.stream().map(VideoRef::id).toList();
+    }
+
+    private static long[] postedDays(List<VideoRef> videos, ZoneId zone) {
+        return videos.stream().filter(v -> v.postedAt() != null).mapToLong(v -> LocalDate.ofInstant(v.postedAt(), zone).toEpochDay()).toArray();
     }
 
     private static StatsData creatorAnswer(StatsQuery q, UUID creatorId, EntityData d) {
@@ -212,7 +286,9 @@ public class StatsService {
             CampaignTarget target = ApiException.requireFound(found);
             q.checkRetention(retention(caller));
             return cache.get("campaign|" + campaignId + "|" + q.cacheKey(), caller.statsVersion(),
-                    () -> campaignData(caller, campaignId, q.zone()).map(d -> campaignAnswer(q, campaignId, target, d)));
+                    () -> repository.readyZone(caller.orgId(), q.zone().getId()).flatMap(rollups -> rollups != null
+                            ? campaignFromRollups(caller, campaignId, q, rollups)
+                            : campaignData(caller, campaignId, q.zone())).map(d -> campaignAnswer(q, campaignId, target, d)));
         });
     }
 
@@ -221,6 +297,40 @@ public class StatsService {
         return series.get("campaign|" + campaignId, zone, caller.statsVersion(),
                 () -> repository.coverage(caller.orgId(), campaignId)
                         .flatMap(cov -> entityData(zone, cov.videos(), cov.creators(), false)));
+    }
+
+    /**
+     * The campaign's aggregates over the requested range from rollup rows: the item creators' rows
+     * (all their counted videos are covered), the rows of the other covered videos, and the
+     * followers of every covered creator.
+     */
+    private Uni<EntityData> campaignFromRollups(Caller caller, UUID campaignId, StatsQuery q, long rollups) {
+        return repository.coverage(caller.orgId(), campaignId).flatMap(cov -> {
+            List<UUID> others = cov.videos().stream().filter(v -> v.creatorId() == null || !cov.itemCreators().contains(v.creatorId()))
+                    .map(VideoRef::id).toList();
+            return Uni.combine().all().unis(
+                    repository.creatorDays(rollups, cov.creators(), q.from(), q.to()),
+                    repository.videoDays(rollups, others, q.from(), q.to()),
+                    repository.firstDay(rollups, cov.itemCreators(), cov.creators(), others),
+                    rangeBaselines(q, ids(cov.videos()), cov.creators())).asTuple().map(t -> {
+                RangeSeries series = new RangeSeries(q.from(), q.to(), postedDays(cov.videos(), q.zone()), t.getItem3());
+                for (UUID c : cov.creators()) {
+                    addCreator(series, t.getItem1().before().get(c), t.getItem1().rows().getOrDefault(c, List.of()), cov.itemCreators().contains(c));
+                }
+                for (UUID v : others) {
+                    DaySeries.Day before = t.getItem2().before().get(v);
+                    TreeMap<Long, long[]> carried = new TreeMap<>();
+                    for (DaySeries.Day d : t.getItem2().rows().getOrDefault(v, List.of())) {
+                        carried.put(d.epochDay(), d.value());
+                        if (d.gain() != null) {
+                            series.addGain(d.epochDay(), d.gain(), 1);
+                        }
+                    }
+                    series.addTotals(before == null ? null : before.value(), carried);
+                }
+                return new EntityData(series, null, t.getItem4(), cov.videos().size(), cov.creators().size());
+            });
+        });
     }
 
     private static StatsData campaignAnswer(StatsQuery q, UUID campaignId, CampaignTarget target, EntityData d) {
@@ -252,7 +362,7 @@ public class StatsService {
      * per-day aggregates, the creator's own series (creator stats only), the baselines with their
      * days, and the covered counts. Computed once per (entity, zone, stats_version).
      */
-    record EntityData(EntitySeries series, DaySeries creator, List<DatedBaseline> allBaselines, int videos, int creators) {
+    record EntityData(Series series, Series.Own creator, List<DatedBaseline> allBaselines, int videos, int creators) {
         List<Baseline> baselines(StatsQuery q) {
             List<Baseline> out = new ArrayList<>();
             for (DatedBaseline b : allBaselines) {
@@ -311,7 +421,7 @@ public class StatsService {
      *
      * @param creator the creator itself (growth of followers or videos), null otherwise
      */
-    private static StatsResponses.DerivedStats derived(StatsQuery q, EntitySeries a, DaySeries creator,
+    private static StatsResponses.DerivedStats derived(StatsQuery q, Series a, Series.Own creator,
                                                        List<Baseline> baselines, LocalDate first) {
         String metric = q.metric();
         List<StatsResponses.Point> points = new ArrayList<>();
@@ -341,7 +451,7 @@ public class StatsService {
         return new StatsResponses.DerivedStats(List.of(series), baselines, Json.date(first));
     }
 
-    private static Double growth(String base, EntitySeries a, DaySeries creator, LocalDate d) {
+    private static Double growth(String base, Series a, Series.Own creator, LocalDate d) {
         if (base.equals("followers") || base.equals("videos")) {
             int k = base.equals("followers") ? 0 : 3;
             long[] gain = creator.gain(d);

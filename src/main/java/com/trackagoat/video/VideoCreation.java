@@ -12,14 +12,17 @@ import com.trackagoat.org.PlanLimits;
 import com.trackagoat.scrape.ScrapeRepository;
 import com.trackagoat.scrape.ScrapeService;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import com.trackagoat.stats.RollupService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +59,9 @@ public class VideoCreation {
     private final CreatorRepository creators;
     private final OrganizationRepository organizations;
     private final Clock clock;
+    @Inject
+    RollupService rollups;
+
 
     public VideoCreation(Pool pool, PlanLimits limits, ScrapeService scraper, ScrapeRepository scrapes, VideoRepository videos,
                          CreatorRepository creators, OrganizationRepository organizations, Clock clock) {
@@ -150,6 +156,7 @@ public class VideoCreation {
     /** The tombstone comes back; given fields overwrite, and its next snapshot is a tracking_resumed baseline when it has history. */
     private Uni<Written> restore(SqlConnection c, Request r, UUID id, UUID creatorId, Instant now) {
         return videos.restore(c, id, creatorId, r.readme().present(), r.readme().value(), r.metadata().present(), r.metadata().value(), now)
+                .call(v -> rollups.videosChanged(Tx.of(c), List.of(id)))
                 .call(v -> scrapes.resumeVideo(Tx.of(c), id, true))
                 .replaceWith(new Written(id, true));
     }

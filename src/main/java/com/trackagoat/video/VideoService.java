@@ -14,6 +14,7 @@ import com.trackagoat.project.ProjectRepository;
 import com.trackagoat.scrape.ScrapeRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import com.trackagoat.stats.RollupService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,6 +51,9 @@ public class VideoService {
     CampaignItemRepository campaignItems;
     @Inject
     Clock clock;
+    @Inject
+    RollupService rollups;
+
 
     @WithSession
     public Uni<Page<VideoDto>> list(UUID orgId, UUID projectId, UUID creatorId, String status, PageRequest page) {
@@ -74,7 +78,8 @@ public class VideoService {
                     throw ApiException.invalidField("tracking_status");
                 }
                 v.trackingStatus = status.value();
-                counted = organizations.bumpStatsVersions(Tx.session(), List.of(orgId));
+                counted = rollups.videosChanged(Tx.session(), List.of(v.id))
+                        .flatMap(x -> organizations.bumpStatsVersions(Tx.session(), List.of(orgId)));
             }
             v.readme = body.readme().orElse(v.readme);
             v.metadata = body.metadata().map(JsonNode::toString).orElse(v.metadata);
@@ -91,6 +96,7 @@ public class VideoService {
             v.deletedAt = Json.now(clock);
             v.updatedAt = v.deletedAt;
             return campaignItems.deleteMemberships("video", v.id)
+                    .flatMap(n -> rollups.videosChanged(Tx.session(), List.of(v.id)))
                     .flatMap(n -> organizations.bumpStatsVersions(Tx.session(), List.of(orgId)))
                     .replaceWith(Deleted.of(v.id));
         });

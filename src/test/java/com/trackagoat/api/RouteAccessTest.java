@@ -57,6 +57,7 @@ class RouteAccessTest extends ApiTest {
         call("PATCH /api/v1/organization", null, "{\"name\":\"Renamed\"}");
         call("POST /api/v1/admin/organizations", null, "{\"name\":\"New org\"}");
         call("PATCH /api/v1/admin/organizations/{id}", null, "{\"name\":\"Renamed\"}");
+        call("POST /api/v1/admin/organizations/{id}/rollups/rebuild", null, null);
     }
 
     private static void call(String route, String query, String body) {

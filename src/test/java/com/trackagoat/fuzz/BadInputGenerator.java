@@ -228,6 +228,7 @@ final class BadInputGenerator {
         r.add(new Route("PATCH", "/api/v1/admin/organizations/:id", "id", "org", Query.NONE, List.of(),
                 List.of(f("name", Kind.NAME), f("tier", Kind.ENUM, "free", "starter", "ultra"), f("timezone", Kind.TZ),
                         f("banned", Kind.BOOL)), "{}", false, true, null));
+        r.add(new Route("POST", "/api/v1/admin/organizations/:id/rollups/rebuild", "id", "org", Query.NONE, List.of(), null, null, false, true, null));
         return r;
     }
 

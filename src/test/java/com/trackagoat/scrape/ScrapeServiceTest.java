@@ -54,14 +54,25 @@ class ScrapeServiceTest extends ApiTest {
         return org.id();
     }
 
-    /** Every snapshot and video row of the organization, as comparable text. */
+    static final String IN_ORG = " JOIN rollup_zone z ON z.id = r.zone_id WHERE z.org_id = $1 ";
+
+    /** Every snapshot, video, creator and rollup row of the organization, as comparable text. */
     List<String> dump(UUID org) {
         List<String> out = new ArrayList<>();
         for (String sql : new String[]{
                 "SELECT video_id, captured_at, view_count, like_count, comment_count, share_count, save_count, is_baseline, baseline_reason, source FROM video_snapshot WHERE org_id = $1 ORDER BY 1, 2",
                 "SELECT creator_id, captured_at, follower_count, following_count, likes_count, video_count, is_baseline, baseline_reason FROM creator_snapshot WHERE org_id = $1 ORDER BY 1, 2",
                 "SELECT id, tiktok_video_id, url, title, tracking_status, posted_at, view_count, last_scraped_at FROM video WHERE org_id = $1 ORDER BY 1",
-                "SELECT id, follower_count, video_count, last_scraped_at, last_discovery_at, status FROM creator WHERE org_id = $1 ORDER BY 1"}) {
+                "SELECT id, follower_count, video_count, last_scraped_at, last_discovery_at, status FROM creator WHERE org_id = $1 ORDER BY 1",
+                // the daily rollups (docs/decisions.md, "Stats rollups"), zone ids left out
+                "SELECT video_id, r.creator_id, counted, day0, first_day, first_zero FROM video_rollup r" + IN_ORG + "ORDER BY 1",
+                "SELECT video_id, day, views, likes, comments, shares, saves, g_views, g_likes, g_comments, g_shares, g_saves FROM video_day r" + IN_ORG + "ORDER BY 1, 2",
+                "SELECT creator_id FROM creator_rollup r" + IN_ORG + "ORDER BY 1",
+                "SELECT creator_id, day, views, likes, comments, shares, saves, g_views, g_likes, g_comments, g_shares, g_saves, g_count, "
+                        + "followers, following, likes_count, video_count, own_snapshot, og_followers, og_following, og_likes, og_videos "
+                        + "FROM creator_day r" + IN_ORG + "ORDER BY 1, 2",
+                "SELECT owner_id, day_number, gain_sum, sample_size FROM velocity_sum r" + IN_ORG
+                        + "AND (gain_sum <> 0 OR sample_size <> 0) ORDER BY 1, 2"}) {
             for (Row r : pool.preparedQuery(sql).execute(Tuple.of(org)).await().atMost(WAIT)) {
                 out.add(r.toJson().encode());
             }
@@ -163,7 +174,7 @@ class ScrapeServiceTest extends ApiTest {
     }
 
     @Test
-    void twoInstancesOnOneSlotWriteExactlyWhatOneWould() {
+    void twoInstancesOnOneSlotWriteExactlyWhatOneWouldRollupsIncluded() {
         UUID org = orgWithCreator("ultra", "auto", "2026-02-15");
         var p = fx.project(org, "More");
         for (int i = 0; i < 40; i++) {
@@ -185,6 +196,10 @@ class ScrapeServiceTest extends ApiTest {
         fx.sql("DELETE FROM video_snapshot WHERE org_id = $1", org);
         fx.sql("DELETE FROM creator_snapshot WHERE org_id = $1", org);
         fx.sql("DELETE FROM video WHERE org_id = $1", org);
+        fx.sql("DELETE FROM creator_rollup WHERE zone_id IN (SELECT id FROM rollup_zone WHERE org_id = $1)", org);
+        fx.sql("DELETE FROM creator_day WHERE zone_id IN (SELECT id FROM rollup_zone WHERE org_id = $1)", org);
+        fx.sql("DELETE FROM velocity_sum WHERE zone_id IN (SELECT id FROM rollup_zone WHERE org_id = $1)", org);
+        fx.sql("DELETE FROM video_day WHERE zone_id IN (SELECT id FROM rollup_zone WHERE org_id = $1)", org);
         fx.sql("UPDATE creator SET follower_count = NULL, following_count = NULL, likes_count = NULL, video_count = NULL, "
                 + "last_scraped_at = NULL, last_discovery_at = NULL WHERE org_id = $1", org);
         scraper.runSlot(SLOT, org).await().atMost(WAIT);

@@ -2,6 +2,9 @@ package com.trackagoat.support;
 
 import com.trackagoat.auth.ApiKeys;
 import com.trackagoat.auth.RequestCounter;
+import com.trackagoat.api.Tx;
+import com.trackagoat.stats.RollupService;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
@@ -14,6 +17,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -35,10 +39,32 @@ public class Fixtures {
 
     private final Pool pool;
     private final RequestCounter requests;
+    private final RollupService rollups;
 
-    public Fixtures(Pool pool, RequestCounter requests) {
+    public Fixtures(Pool pool, RequestCounter requests, RollupService rollups) {
         this.pool = pool;
         this.requests = requests;
+        this.rollups = rollups;
+    }
+
+    /**
+     * Brings the daily rollups up to date after a fixture wrote snapshots or changed a video, as the
+     * application's writers do in their transactions (docs/decisions.md, "Stats rollups").
+     */
+    public void touched(List<RollupService.Touch> videos, List<RollupService.Touch> creators) {
+        pool.withTransaction(c -> rollups.touched(Tx.of(c), videos, creators)).await().atMost(TIMEOUT);
+    }
+
+    /** Runs {@code work} in a transaction of its own, as a writer of the application would. */
+    public void inTransaction(java.util.function.Function<Tx, Uni<?>> work) {
+        pool.withTransaction(c -> work.apply(Tx.of(c))).await().atMost(TIMEOUT);
+    }
+
+    /** The first column of every row, as text. */
+    public List<String> rows(String sql, Object... args) {
+        List<String> out = new java.util.ArrayList<>();
+        pool.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(TIMEOUT).forEach(r -> out.add(r.getString(0)));
+        return out;
     }
 
     public record Org(UUID id, String key, UUID keyId) {
@@ -92,6 +118,7 @@ public class Fixtures {
         OffsetDateTime now = nextCreatedAt();
         sql("INSERT INTO organization (id, name, tier, timezone, banned, is_platform, is_demo, created_at, updated_at) VALUES ($1, $2, $3, $4, false, $5, false, $6, $6)",
                 id, name != null ? name : "Org " + id.toString().substring(0, 8), tier, timezone, platform, now);
+        sql("INSERT INTO rollup_zone (org_id, tz, state, ready_at) VALUES ($1, $2, 'ready', now())", id, timezone);
         String scopes = platform ? "read,write,admin" : "read,write";
         String key = ApiKeys.generate();
         UUID keyId = key(id, key, scopes);
@@ -139,6 +166,7 @@ public class Fixtures {
         sql("INSERT INTO video (id, org_id, project_id, creator_id, tiktok_video_id, url, tracking_status, created_at, updated_at) "
                         + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
                 id, orgId, projectId, creatorId, tiktokId, "https://www.tiktok.com/@someone/video/" + tiktokId, trackingStatus, now);
+        touched(List.of(RollupService.Touch.all(id)), List.of());
         return id;
     }
 
@@ -160,6 +188,7 @@ public class Fixtures {
         sql("INSERT INTO video_snapshot (video_id, captured_at, org_id, view_count, like_count, comment_count, share_count, save_count, "
                         + "is_baseline, baseline_reason, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'scheduled')",
                 videoId, OffsetDateTime.parse(at), orgId, views, likes, comments, shares, saves, reason != null, reason);
+        touched(List.of(RollupService.Touch.at(videoId, OffsetDateTime.parse(at).toInstant())), List.of());
     }
 
     /** A creator snapshot; {@code reason} non-null makes it a baseline. */
@@ -167,6 +196,7 @@ public class Fixtures {
         sql("INSERT INTO creator_snapshot (creator_id, captured_at, org_id, follower_count, following_count, likes_count, video_count, "
                         + "is_baseline, baseline_reason, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'scheduled')",
                 creatorId, OffsetDateTime.parse(at), orgId, followers, following, likes, videos, reason != null, reason);
+        touched(List.of(), List.of(RollupService.Touch.at(creatorId, OffsetDateTime.parse(at).toInstant())));
     }
 
     /**
@@ -201,5 +231,6 @@ public class Fixtures {
 
     public void postedAt(UUID videoId, String at) {
         sql("UPDATE video SET posted_at = $2 WHERE id = $1", videoId, OffsetDateTime.parse(at));
+        touched(List.of(RollupService.Touch.all(videoId)), List.of());
     }
 }

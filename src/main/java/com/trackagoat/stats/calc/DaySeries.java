@@ -2,6 +2,7 @@ package com.trackagoat.stats.calc;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * values, carried values and attributed gains. Pure and allocation-light: days are kept as sorted
  * epoch-day numbers and looked up by binary search.
  */
-public final class DaySeries {
+public final class DaySeries implements Series.Own {
 
     private final long[] days;          // epoch days holding a snapshot, ascending
     private final long[][] dayValues;   // DV: counters of the day's last snapshot
@@ -26,6 +27,10 @@ public final class DaySeries {
 
     public static final DaySeries EMPTY = new DaySeries(new long[0], new long[0][], new long[0][], null);
 
+    /** One day of one entity: its epoch day, day value DV and attributed gain A (null = none). */
+    public record Day(long epochDay, long[] value, long[] gain) {
+    }
+
     /**
      * @param snaps   the entity's snapshots, sorted by {@code at} ascending
      * @param isVideo videos have the zero-baseline rule (a baseline with view_count 0 gains from 0)
@@ -34,13 +39,28 @@ public final class DaySeries {
         if (snaps.isEmpty()) {
             return EMPTY;
         }
-        int n = snaps.size();
+        List<Day> rows = days(snaps, null, zone, isVideo);
+        int n = rows.size();
         long[] days = new long[n];
         long[][] values = new long[n][];
         long[][] gains = new long[n][];
-        int count = 0;
+        for (int i = 0; i < n; i++) {
+            days[i] = rows.get(i).epochDay();
+            values[i] = rows.get(i).value();
+            gains[i] = rows.get(i).gain();
+        }
+        return new DaySeries(days, values, gains, snaps.get(0));
+    }
+
+    /**
+     * The days of {@code snaps} (sorted by {@code at}): per day, the last snapshot's counters and
+     * the attributed gain (§2). {@code previous} is the day value of the latest earlier day (PV of
+     * the first day), null when there is none: a run of days can so be recomputed on its own.
+     */
+    public static List<Day> days(List<Snap> snaps, long[] previous, ZoneId zone, boolean isVideo) {
+        List<Day> out = new ArrayList<>();
+        int n = snaps.size();
         int i = 0;
-        long[] previous = null;
         while (i < n) {
             long day = epochDay(snaps.get(i), zone);
             long[] lastBaseline = null;
@@ -60,13 +80,15 @@ public final class DaySeries {
             } else {
                 gain = previous == null ? null : minus(last, previous);
             }
-            days[count] = day;
-            values[count] = last;
-            gains[count] = gain;
-            count++;
+            out.add(new Day(day, last, gain));
             previous = last;
         }
-        return new DaySeries(Arrays.copyOf(days, count), Arrays.copyOf(values, count), Arrays.copyOf(gains, count), snaps.get(0));
+        return out;
+    }
+
+    /** Whether a snapshot is a zero baseline (a video baseline with view_count 0: velocity starts on its day). */
+    public static boolean zeroBaseline(Snap s) {
+        return s.baseline() && s.counters()[0] == 0;
     }
 
     private static long epochDay(Snap s, ZoneId zone) {
@@ -100,6 +122,7 @@ public final class DaySeries {
     }
 
     /** CV(d): the day value of the latest day ≤ d with a snapshot, or null. */
+    @Override
     public long[] carried(LocalDate day) {
         int idx = Arrays.binarySearch(days, day.toEpochDay());
         if (idx >= 0) {
@@ -110,6 +133,7 @@ public final class DaySeries {
     }
 
     /** A(d): the attributed gain of the day, or null (no snapshot that day, a baseline day, or no earlier snapshot). */
+    @Override
     public long[] gain(LocalDate day) {
         int idx = Arrays.binarySearch(days, day.toEpochDay());
         return idx >= 0 ? gains[idx] : null;

@@ -12,7 +12,7 @@ import java.util.Objects;
  * from the covered entities' day series; any {@code from}/{@code to} range is then a slice, so one
  * computation serves every range and metric of the entity until its data changes.
  */
-public final class EntitySeries {
+public final class EntitySeries implements Series {
 
     private final long firstEpochDay;      // first day with a snapshot of any covered entity; MIN when none
     private final long[][] cumulative;     // C per day from the first to the last snapshot day
@@ -60,6 +60,7 @@ public final class EntitySeries {
     }
 
     /** first_data_date: the earliest day holding a snapshot of a covered entity, or null. */
+    @Override
     public LocalDate firstDay() {
         return first;
     }
@@ -77,29 +78,34 @@ public final class EntitySeries {
     }
 
     /** C(d): carried totals (0 before any data, the last values after it). */
+    @Override
     public long[] cumulative(LocalDate d) {
         int i = index(d);
         return i < 0 ? new long[Aggregate.COUNTERS] : cumulative[i];
     }
 
     /** G(d), or null when no covered video gained that day. */
+    @Override
     public long[] gained(LocalDate d) {
         int i = index(d);
         return i < 0 || afterLast(d) ? null : gained[i];
     }
 
     /** F(d): followers carried forward, summed over the covered creators that have a value; null when none has. */
+    @Override
     public Long followers(LocalDate d) {
         int i = index(d);
         return i < 0 ? null : followers[i];
     }
 
     /** P(d). */
+    @Override
     public long posts(LocalDate d) {
         return postedOnOrBefore(d) - postedOnOrBefore(d.minusDays(1));
     }
 
     /** N(d). */
+    @Override
     public long postedOnOrBefore(LocalDate d) {
         long key = d.toEpochDay();
         int lo = 0;

@@ -18,6 +18,16 @@ public final class Velocity {
     private Velocity() {
     }
 
+    /** The first day number: the day after the first snapshot's, or its day for a zero baseline; never below 0. */
+    public static long start(long firstEpochDay, boolean firstIsZeroBaseline, long day0) {
+        return Math.max(0, firstEpochDay - day0 + (firstIsZeroBaseline ? 0 : 1));
+    }
+
+    /** Whether day number {@code n} is one of the (first {@value #MAX_ENTRIES}) entries from {@code start}. */
+    public static boolean inWindow(long n, long start) {
+        return n >= start && n < start + MAX_ENTRIES;
+    }
+
     /**
      * Day 0 is the day of {@code postedAt} in the zone. Start is the day after the first snapshot
      * (the baseline), or its day for a zero baseline, never below 0; end is the day of the latest
@@ -28,9 +38,7 @@ public final class Velocity {
             return List.of();
         }
         LocalDate day0 = LocalDate.ofInstant(postedAt, zone);
-        Snap b = series.first();
-        boolean zeroBaseline = b.baseline() && b.counters()[0] == 0;
-        long start = Math.max(0, series.firstDay().toEpochDay() - day0.toEpochDay() + (zeroBaseline ? 0 : 1));
+        long start = start(series.firstDay().toEpochDay(), DaySeries.zeroBaseline(series.first()), day0.toEpochDay());
         long end = series.lastDay().toEpochDay() - day0.toEpochDay();
         List<Point> points = new ArrayList<>();
         for (long n = start; n <= end && n < start + MAX_ENTRIES; n++) {

@@ -1,0 +1,38 @@
+package com.trackagoat.stats.calc;
+
+import java.time.LocalDate;
+
+/**
+ * The per-day aggregates of a creator or campaign (docs/reference/stats-and-metrics.md §2) that the
+ * answers read: C, G, F, P and N per day, and first_data_date. Built either over the whole history
+ * from snapshots ({@link EntitySeries}) or over a requested range from the daily rollups ({@link RangeSeries}).
+ */
+public interface Series {
+
+    /** first_data_date: the earliest day holding a snapshot of a covered entity, or null. */
+    LocalDate firstDay();
+
+    /** C(d): carried totals (0 before any data). */
+    long[] cumulative(LocalDate d);
+
+    /** G(d), or null when no covered video gained that day. */
+    long[] gained(LocalDate d);
+
+    /** F(d): followers carried forward, summed over the covered creators that have a value; null when none has. */
+    Long followers(LocalDate d);
+
+    /** P(d). */
+    long posts(LocalDate d);
+
+    /** N(d). */
+    long postedOnOrBefore(LocalDate d);
+
+    /** A creator's own counters per day: CV and A (followers, following, likes, videos). */
+    interface Own {
+        /** CV(d), or null before the first snapshot. */
+        long[] carried(LocalDate day);
+
+        /** A(d), or null. */
+        long[] gain(LocalDate day);
+    }
+}
