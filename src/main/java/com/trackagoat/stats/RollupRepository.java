@@ -248,9 +248,7 @@ public class RollupRepository {
         Integer[] day0 = new Integer[n];
         Integer[] first = new Integer[n];
         Boolean[] firstZero = new Boolean[n];
-        List<Long> dz = new ArrayList<>();
-        List<UUID> dv = new ArrayList<>();
-        List<Integer> dd = new ArrayList<>();
+        DayKeys removed = new DayKeys();
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             VideoWrite w = writes.get(i);
@@ -261,11 +259,7 @@ public class RollupRepository {
             day0[i] = w.state().day0() == null ? null : w.state().day0().intValue();
             first[i] = w.state().firstDay() == null ? null : w.state().firstDay().intValue();
             firstZero[i] = w.state().firstZero();
-            for (long day : w.removed()) {
-                dz.add(w.zoneId());
-                dv.add(w.videoId());
-                dd.add((int) day);
-            }
+            removed.add(w.zoneId(), w.videoId(), w.removed());
             for (DaySeries.Day d : w.changed()) {
                 rows.add(new Object[]{w.zoneId(), w.videoId(), d});
             }
@@ -286,11 +280,7 @@ public class RollupRepository {
                 values[Rollup.VIDEO + k][j] = d.gain() == null ? null : d.gain()[k];
             }
         }
-        Uni<Integer> deleted = dz.isEmpty() ? Uni.createFrom().item(0) : tx.update("""
-                DELETE FROM video_day d USING unnest($1::bigint[], $2::uuid[], $3::int[]) AS u(zone, id, day)
-                WHERE d.zone_id = u.zone AND d.video_id = u.id AND d.day = %1$s + u.day""".formatted(EPOCH),
-                dz.toArray(Long[]::new), dv.toArray(UUID[]::new), dd.toArray(Integer[]::new));
-        return deleted
+        return removed.delete(tx, "video_day", "video_id")
                 .flatMap(x -> m == 0 ? Uni.createFrom().item(0) : tx.update("""
                         INSERT INTO video_day (zone_id, video_id, day, views, likes, comments, shares, saves,
                                                g_views, g_likes, g_comments, g_shares, g_saves)
@@ -353,20 +343,9 @@ public class RollupRepository {
             gCount[j] = d.gainCount;
             ownSnap[j] = d.ownSnapshot;
         }
-        List<Long> dz = new ArrayList<>();
-        List<UUID> dc = new ArrayList<>();
-        List<Integer> dd = new ArrayList<>();
-        for (CreatorWrite w : writes) {
-            for (long day : w.removed()) {
-                dz.add(w.zoneId());
-                dc.add(w.creatorId());
-                dd.add((int) day);
-            }
-        }
-        Uni<Integer> deleted = dz.isEmpty() ? Uni.createFrom().item(0) : tx.update("""
-                DELETE FROM creator_day d USING unnest($1::bigint[], $2::uuid[], $3::int[]) AS u(zone, id, day)
-                WHERE d.zone_id = u.zone AND d.creator_id = u.id AND d.day = %1$s + u.day""".formatted(EPOCH),
-                dz.toArray(Long[]::new), dc.toArray(UUID[]::new), dd.toArray(Integer[]::new));
+        DayKeys removed = new DayKeys();
+        writes.forEach(w -> removed.add(w.zoneId(), w.creatorId(), w.removed()));
+        Uni<Integer> deleted = removed.delete(tx, "creator_day", "creator_id");
         Long[] zones = writes.stream().filter(CreatorWrite::built).map(CreatorWrite::zoneId).toArray(Long[]::new);
         UUID[] creators = writes.stream().filter(CreatorWrite::built).map(CreatorWrite::creatorId).toArray(UUID[]::new);
         Uni<Integer> upsert = m == 0 ? deleted : deleted.flatMap(x -> tx.update("""
@@ -472,6 +451,28 @@ public class RollupRepository {
     }
 
     // -------------------------------------------------------------------------------- helpers
+
+    /** Day rows to delete, by (zone, entity, epoch day), in one statement. */
+    private static final class DayKeys {
+        private final List<Long> zones = new ArrayList<>();
+        private final List<UUID> ids = new ArrayList<>();
+        private final List<Integer> days = new ArrayList<>();
+
+        void add(long zoneId, UUID id, List<Long> epochDays) {
+            for (long day : epochDays) {
+                zones.add(zoneId);
+                ids.add(id);
+                days.add((int) day);
+            }
+        }
+
+        Uni<Integer> delete(Tx tx, String table, String idColumn) {
+            return zones.isEmpty() ? Uni.createFrom().item(0) : tx.update("""
+                            DELETE FROM %1$s d USING unnest($1::bigint[], $2::uuid[], $3::int[]) AS u(zone, id, day)
+                            WHERE d.zone_id = u.zone AND d.%2$s = u.id AND d.day = %3$s + u.day""".formatted(table, idColumn, EPOCH),
+                    zones.toArray(Long[]::new), ids.toArray(UUID[]::new), days.toArray(Integer[]::new));
+        }
+    }
 
     static long num(Object o) {
         return ((Number) o).longValue();

@@ -98,26 +98,8 @@ public final class EntitySeries implements Series {
         return i < 0 ? null : followers[i];
     }
 
-    /** P(d). */
-    @Override
-    public long posts(LocalDate d) {
-        return postedOnOrBefore(d) - postedOnOrBefore(d.minusDays(1));
-    }
-
-    /** N(d). */
     @Override
     public long postedOnOrBefore(LocalDate d) {
-        long key = d.toEpochDay();
-        int lo = 0;
-        int hi = postedDays.length;
-        while (lo < hi) {   // first index with a day > key
-            int mid = (lo + hi) >>> 1;
-            if (postedDays[mid] <= key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Series.onOrBefore(postedDays, d);
     }
 }

@@ -113,24 +113,8 @@ public final class RangeSeries implements Series {
     }
 
     @Override
-    public long posts(LocalDate d) {
-        return postedOnOrBefore(d) - postedOnOrBefore(d.minusDays(1));
-    }
-
-    @Override
     public long postedOnOrBefore(LocalDate d) {
-        long key = d.toEpochDay();
-        int lo = 0;
-        int hi = postedDays.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (postedDays[mid] <= key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Series.onOrBefore(postedDays, d);
     }
 
     /** A creator's own counters over the range from its rollup rows: carried values and gains by epoch day. */

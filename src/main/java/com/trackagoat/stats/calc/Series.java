@@ -22,10 +22,28 @@ public interface Series {
     Long followers(LocalDate d);
 
     /** P(d). */
-    long posts(LocalDate d);
+    default long posts(LocalDate d) {
+        return postedOnOrBefore(d) - postedOnOrBefore(d.minusDays(1));
+    }
 
     /** N(d). */
     long postedOnOrBefore(LocalDate d);
+
+    /** How many of the sorted epoch days are on or before {@code d} (N(d) over the posting days). */
+    static long onOrBefore(long[] sortedDays, LocalDate d) {
+        long key = d.toEpochDay();
+        int lo = 0;
+        int hi = sortedDays.length;
+        while (lo < hi) {   // first index with a day > key
+            int mid = (lo + hi) >>> 1;
+            if (sortedDays[mid] <= key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
 
     /** A creator's own counters per day: CV and A (followers, following, likes, videos). */
     interface Own {
