@@ -1,5 +1,9 @@
 package com.trackagoat.api;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -8,6 +12,9 @@ public final class Params {
 
     private static final Pattern UUID_FORMAT =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    private static final Pattern DATE_FORMAT = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
+    private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
     private Params() {
     }
@@ -38,5 +45,33 @@ public final class Params {
             throw ApiException.invalidParams(name);
         }
         return UUID.fromString(value);
+    }
+
+    /**
+     * A calendar date {@code YYYY-MM-DD} that exists (docs/reference/conventions.md §7: four-digit
+     * year, two-digit month and day, ASCII digits; {@code 2026-02-30} is none), else null. The one
+     * date rule of query parameters and body fields.
+     */
+    public static LocalDate date(String value) {
+        if (value == null || !DATE_FORMAT.matcher(value).matches()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value, STRICT_DATE);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** An optional date query parameter ({@code from}, {@code to}); not a date → 400 invalid_query. */
+    public static LocalDate queryDate(String value, String name) {
+        if (isAbsent(value)) {
+            return null;
+        }
+        LocalDate date = date(value);
+        if (date == null) {
+            throw ApiException.invalidQuery(name);
+        }
+        return date;
     }
 }

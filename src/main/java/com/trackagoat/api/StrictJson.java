@@ -114,11 +114,7 @@ final class StrictJson {
 
     /** A calendar date {@code YYYY-MM-DD} that exists (docs/reference/conventions.md §7). */
     static LocalDate date(String s) {
-        try {
-            return Text.length(s) <= 10 ? LocalDate.parse(s) : null;
-        } catch (DateTimeException e) {
-            return null;
-        }
+        return Params.date(s);
     }
 
     /** An RFC 3339 date-time with any offset (docs/decisions.md, "Bad input"), as an instant. */

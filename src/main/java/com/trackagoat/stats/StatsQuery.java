@@ -5,15 +5,11 @@ import com.trackagoat.api.Params;
 import com.trackagoat.api.Zones;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The resolved parameters of a stats request (docs/reference/stats-and-metrics.md §1, docs/reference/conventions.md §7),
@@ -36,16 +32,14 @@ public record StatsQuery(LocalDate from, LocalDate to, ZoneId zone, LocalDate to
     static final Set<String> CREATOR_BASES = Set.of("views", "likes", "comments", "shares", "saves", "followers", "videos");
 
     static final int MAX_RANGE_DAYS = 366;
-    private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
-    private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
     /** The raw query parameters, as sent (empty = absent). */
     public record Raw(String from, String to, String tz, String metric, String baseMetric, String granularity, String cohort) {
     }
 
     public static StatsQuery resolve(Raw raw, Entity entity, String orgTimezone, Clock clock) {
-        LocalDate from = date(raw.from(), "from");
-        LocalDate to = date(raw.to(), "to");
+        LocalDate from = Params.queryDate(raw.from(), "from");
+        LocalDate to = Params.queryDate(raw.to(), "to");
         ZoneId zone = Params.isAbsent(raw.tz()) ? ZoneId.of(orgTimezone) : zone(raw.tz(), "tz");
         String metric = Params.isAbsent(raw.metric()) ? null : raw.metric();
         if (metric != null && !METRICS.contains(metric)) {
@@ -109,20 +103,6 @@ public record StatsQuery(LocalDate from, LocalDate to, ZoneId zone, LocalDate to
     /** A cache key holding every resolved parameter. */
     public String cacheKey() {
         return from + "|" + to + "|" + zone.getId() + "|" + metric + "|" + baseMetric + "|" + cohort;
-    }
-
-    static LocalDate date(String value, String param) {
-        if (Params.isAbsent(value)) {
-            return null;
-        }
-        if (!DATE.matcher(value).matches()) {
-            throw ApiException.invalidQuery(param);
-        }
-        try {
-            return LocalDate.parse(value, STRICT_DATE);
-        } catch (DateTimeException e) {
-            throw ApiException.invalidQuery(param);
-        }
     }
 
     /** An IANA zone id, matched case-sensitively; anything else → 400 invalid_query. */
