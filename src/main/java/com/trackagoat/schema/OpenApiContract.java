@@ -151,7 +151,7 @@ public class OpenApiContract implements OASFilter {
     /** The response schema of each docs/reference/data-model.md entity, by the DTO record that writes it. */
     static final Map<String, String> ENTITY_SCHEMAS = Map.of(
             "project", "ProjectDto", "creator", "CreatorDto", "video", "VideoDto", "campaign", "CampaignDto",
-            "campaign_item", "CampaignItemDto");
+            "campaign_item", "CampaignItemDto", "annotation", "AnnotationDto");
 
     /**
      * Replaces the properties of the entity DTO schemas with those of {@link DataModel} (the model of
@@ -299,6 +299,8 @@ public class OpenApiContract implements OASFilter {
                 case "creator_id" -> uuid("Only videos of this creator; an unknown or foreign id matches nothing");
                 case "item_id" -> uuid("Id of the item to remove");
                 case "item_type" -> enumeration("Kind of the item", "creator", "video", "campaign");
+                case "entity_type" -> enumeration("Only annotations of this kind of entity", "project", "creator", "video", "campaign");
+                case "entity_id" -> uuid("Only annotations of this entity; an unknown or foreign id matches nothing");
                 case "limit" -> type(SchemaType.INTEGER).minimum(BigDecimal.ONE)
                         .defaultValue(50).description("Page size, ASCII digits; values above 100 are clamped to 100");
                 case "cursor" -> type(SchemaType.STRING).description("The opaque `meta.nextCursor` of the previous page");

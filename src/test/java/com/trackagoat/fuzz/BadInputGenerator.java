@@ -23,7 +23,7 @@ import static com.trackagoat.api.Bodies.str;
 final class BadInputGenerator {
 
     /** Valid ids of the fixture, so that each malformation hits a route that would otherwise succeed. */
-    record Ids(UUID project, UUID creator, UUID video, UUID campaign, UUID spareKey, UUID targetOrg, String key, String adminKey) {
+    record Ids(UUID project, UUID creator, UUID video, UUID campaign, UUID annotation, UUID spareKey, UUID targetOrg, String key, String adminKey) {
     }
 
     /** What the contract requires of the answer; null members are not checked. */
@@ -112,7 +112,12 @@ final class BadInputGenerator {
 
     enum Query { NONE, LIST, STATS, ITEM_DELETE }
 
-    enum Kind { NAME, NAME_REQ, README, METADATA, INT, TIMESTAMP, HANDLE, ENUM, UUID_STR, UUID_ARRAY, DATE, BOOL, SCOPES, TZ, URL }
+    /**
+     * The shape of a body field. {@code ENUM_OR_NULL} and {@code UUID_OR_NULL} accept {@code null} (not given), so it is
+     * none of their bad values; {@code TEXT} is a string of at most 5,000 characters.
+     */
+    enum Kind { NAME, NAME_REQ, README, TEXT, METADATA, INT, TIMESTAMP, HANDLE, ENUM, ENUM_OR_NULL, UUID_STR, UUID_OR_NULL, UUID_ARRAY, DATE, BOOL,
+        SCOPES, TZ, URL }
 
     record Field(String name, Kind kind, List<String> allowed) {
     }
@@ -211,6 +216,17 @@ final class BadInputGenerator {
                 "{\"item_type\":\"creator\",\"item_id\":\"" + ids.creator() + "\"}", true, false, null));
         r.add(new Route("DELETE", "/api/v1/campaigns/:id/items", "id", "campaign", Query.ITEM_DELETE, List.of(), null, null, false, false, null));
         r.add(new Route("GET", "/api/v1/campaigns/:id/stats", "id", "campaign", Query.STATS, List.of(), null, null, false, false, "campaign"));
+        // annotations
+        String[] kinds = {"note", "launch", "milestone", "incident"};
+        r.add(new Route("GET", "/api/v1/analytics/annotations", none, none, Query.LIST, List.of("entity_type", "entity_id", "from", "to"),
+                null, null, false, false, null));
+        r.add(new Route("POST", "/api/v1/analytics/annotations", none, none, Query.NONE, List.of(),
+                List.of(f("date", Kind.DATE), f("title", Kind.NAME_REQ), f("body", Kind.TEXT), f("kind", Kind.ENUM, kinds),
+                        f("entity_type", Kind.ENUM_OR_NULL, "project", "creator", "video", "campaign"), f("entity_id", Kind.UUID_OR_NULL)),
+                "{\"date\":\"2026-03-04\",\"title\":\"Fuzz annotation\"}", true, false, null));
+        r.add(new Route("PATCH", "/api/v1/analytics/annotations/:id", "id", "annotation", Query.NONE, List.of(),
+                List.of(f("date", Kind.DATE), f("title", Kind.NAME), f("body", Kind.TEXT), f("kind", Kind.ENUM, kinds)), "{}", false, false, null));
+        r.add(new Route("DELETE", "/api/v1/analytics/annotations/:id", "id", "annotation", Query.NONE, List.of(), null, null, false, false, null));
         // schema, keys, organization, admin
         r.add(new Route("GET", "/api/v1/schema", none, none, Query.NONE, List.of(), null, null, false, false, null));
         r.add(new Route("GET", "/api/v1/openapi.json", none, none, Query.NONE, List.of(), null, null, false, false, null));
@@ -238,6 +254,7 @@ final class BadInputGenerator {
             case "creator" -> ids.creator().toString();
             case "video" -> ids.video().toString();
             case "campaign" -> ids.campaign().toString();
+            case "annotation" -> ids.annotation().toString();
             case "key" -> ids.spareKey().toString();
             case "org" -> ids.targetOrg().toString();
             default -> throw new IllegalArgumentException(kind);
@@ -339,6 +356,8 @@ final class BadInputGenerator {
             "posts-per-week", "1", "null", "engagement_rate_by_views\u0000", "x".repeat(3000));
     private static final List<String> BAD_GRANULARITIES = List.of("week", "DAY", "hour", "1", "month", "days", " day", "day\u0000");
     private static final List<String> BAD_COHORTS = List.of("yes", "2", "TRUE", "-1", "1.0", "on", " 1", "false ", "0x1", "\u0000");
+    private static final List<String> BAD_ENTITY_TYPES = List.of("Video", "organization", "videos", "x", "video ", "\u0000", "null",
+            "item", "project,video");
     private static final List<String> BAD_STATUSES = List.of("AUTO_TRACKED", "deleted", "excluded", "x", "pending review", "direct_add ",
             "\u0000", "null");
 
@@ -386,6 +405,7 @@ final class BadInputGenerator {
             case NAME, NAME_REQ -> l.addAll(List.of("5", "1.5", "true", "[]", "{}", "null", "\"\"", "\"   \"", "\"\\t\\n\"",
                     str("x".repeat(201)), str("é".repeat(201)), str("y".repeat(300_000)), "[\"name\"]", "{\"name\":\"x\"}", "-0", "1e400"));
             case README -> l.addAll(List.of("5", "true", "[]", "{}", "[null]", str("r".repeat(100_001)), "0.5", "false"));
+            case TEXT -> l.addAll(List.of("5", "true", "[]", "{}", "[null]", str("t".repeat(5_001)), str("é".repeat(5_001)), "0.5", "false"));
             case METADATA -> l.addAll(List.of("\"str\"", "5", "[]", "true", "null", "[{}]", "{\"a\":\"" + "m".repeat(17_000) + "\"}", "\"{}\"",
                     bigObject()));
             case INT -> l.addAll(List.of("\"5\"", "1.5", "1e3", "1.0", "-1", "99999999999999999999", "true", "[]", "{}", "\"\"", "-9223372036854775809",
@@ -394,11 +414,11 @@ final class BadInputGenerator {
                     "\"2026-03-15T10:00:00\"", "\"2026-13-01T00:00:00Z\"", "\"2026-03-15T25:00:00Z\"", "\"2026-03-15T10:00:00+25:00\"",
                     "\"\"", "\"1710496800\"", "1710496800", str("2026-03-15T10:00:00Z" + " ".repeat(60))));
             case HANDLE -> l.addAll(List.of("5", "true", "[]", "{}", "null", "1.5", "[\"@x\"]", "{\"handle\":\"x\"}"));
-            case ENUM -> {
+            case ENUM, ENUM_OR_NULL -> {
                 l.addAll(List.of("5", "true", "[]", "{}", "null", "\"\"", "\"x\"", "\"" + f.allowed().get(0).toUpperCase() + "\"",
                         "\" " + f.allowed().get(0) + "\"", "[\"" + f.allowed().get(0) + "\"]"));
             }
-            case UUID_STR -> l.addAll(List.of("5", "true", "[]", "{}", "null", "\"\"", "\"not-a-uuid\"", str(ids.creator() + "0"),
+            case UUID_STR, UUID_OR_NULL -> l.addAll(List.of("5", "true", "[]", "{}", "null", "\"\"", "\"not-a-uuid\"", str(ids.creator() + "0"),
                     str("{" + ids.creator() + "}"), str(ids.creator().toString().replace("-", "")), "[\"" + ids.creator() + "\"]",
                     str("\u0000"), str(" " + ids.creator())));
             case UUID_ARRAY -> {
@@ -416,6 +436,9 @@ final class BadInputGenerator {
                     "\"Europe/berlin\"", "\"+01:00\"", str("x".repeat(100))));
             case URL -> l.addAll(List.of("5", "null", "[]", "{}", "true", str("https://www.tiktok.com/" + "x".repeat(2049))));
         }
+        if (f.kind() == Kind.ENUM_OR_NULL || f.kind() == Kind.UUID_OR_NULL) {
+            l.remove("null");
+        }
         // nested structures of the wrong type
         l.add("[[[[[[[[[[1]]]]]]]]]]");
         if (f.kind() != Kind.METADATA) {
@@ -431,9 +454,9 @@ final class BadInputGenerator {
                     str("https://www.tiktok.com/@" + "b".repeat(40)), "\"@@double\"", "\"a b\"");
             case URL -> List.of("\"not a url\"", "\"https://example.com/video/1\"", "\"https://www.tiktok.com/@x/video/abc\"", "\"\"",
                     "\"javascript:alert(1)\"", "\"https://www.tiktok.com/@x/video/1\\u0000\"", "\"https://www.tiktok.com/@\\ud800/video/1\"");
-            case UUID_STR -> List.of("\"" + UUID.randomUUID() + "\"", "\"00000000-0000-0000-0000-000000000000\"");
+            case UUID_STR, UUID_OR_NULL -> List.of("\"" + UUID.randomUUID() + "\"", "\"00000000-0000-0000-0000-000000000000\"");
             case NAME, NAME_REQ -> List.of("\"a\\u0000b\"", "\"\\ud800\"", "\"\\udc00x\"", "\"\\u202e\\u0000\"", str("z\u0000"));
-            case README -> List.of("\"a\\u0000b\"", "\"\\ud83d\"", str("\u0000".repeat(10)));
+            case README, TEXT -> List.of("\"a\\u0000b\"", "\"\\ud83d\"", str("\u0000".repeat(10)));
             case METADATA -> List.of("{\"k\":\"a\\u0000b\"}", "{\"a\\u0000\":1}", "{\"k\":\"\\ud800\"}", "{\"\\udfff\":true}",
                     "{\"n\":" + "1".repeat(2000) + "}", "{\"k\":[\"\\u0000\"]}");
             case TIMESTAMP -> List.of("\"+999999-01-01T00:00:00Z\"", "\"-999999-01-01T00:00:00Z\"", "\"+999999999-12-31T23:59:59Z\"",
@@ -452,6 +475,8 @@ final class BadInputGenerator {
                     "{\"\":\"\"}", "{\"emoji\":\"\\ud83d\\ude00\"}");
             case NAME -> List.of("\"\\u202e\"", str("\ud83d\ude00".repeat(200)), "\"\\u00a0x\\u00a0\"", "\"\\u200b\"");
             case README -> List.of(str("r".repeat(100_000)), str("\ud83d\ude00".repeat(100_000)), "null", "\"\"");
+            case TEXT -> List.of(str("t".repeat(5_000)), str("\ud83d\ude00".repeat(5_000)), "null", "\"\"");
+            case DATE -> List.of("\"0001-01-01\"", "\"9999-12-31\"", "\"2024-02-29\"");
             default -> List.of();
         };
     }
@@ -637,7 +662,7 @@ final class BadInputGenerator {
             }
             for (String filter : r.filters()) {
                 switch (filter) {
-                    case "project_id", "creator_id" -> {
+                    case "project_id", "creator_id", "entity_id" -> {
                         for (Bad b : badUuids()) {
                             Expect e = b.wire().contains(";") ? Expect.any()   // ';' separates query parameters
                                     : b.decoded() != null && b.decoded().isEmpty() ? Expect.status(200)
@@ -660,13 +685,31 @@ final class BadInputGenerator {
                             add("filter-status", "GET", base + "?tracking_status=" + pct(v), h, null, Expect.param("invalid_query", "tracking_status"));
                         }
                     }
+                    case "entity_type" -> {
+                        for (String v : BAD_ENTITY_TYPES) {
+                            add("filter-entity-type", "GET", base + "?entity_type=" + pct(v), h, null, Expect.param("invalid_query", "entity_type"));
+                        }
+                    }
+                    case "from", "to" -> {
+                        for (String v : BAD_DATES) {
+                            add("filter-date", "GET", base + "?" + filter + "=" + pct(v), h, null, Expect.param("invalid_query", filter));
+                        }
+                        // plain bounds: no default, no clamping to today, no range limit
+                        add("filter-date-ok", "GET", base + "?" + filter + "=" + (filter.equals("from") ? "0001-01-01" : "9999-12-31"), h, null,
+                                Expect.status(200));
+                        if (filter.equals("to")) {
+                            add("filter-date", "GET", base + "?from=2026-03-10&to=2026-03-09", h, null, Expect.param("invalid_query", "from"));
+                            add("filter-date-ok", "GET", base + "?from=0001-01-01&to=9999-12-31", h, null, Expect.status(200));
+                        }
+                    }
                     default -> throw new IllegalStateException(filter);
                 }
             }
             // order: filters first, then limit, then cursor
             if (!r.filters().isEmpty() && !r.filters().get(0).equals("search")) {
-                add("list-order", "GET", base + "?cursor=%40&limit=0&" + r.filters().get(0) + "=nope", h, null,
-                        Expect.param("invalid_params", r.filters().get(0)));
+                String first = r.filters().get(0);
+                add("list-order", "GET", base + "?cursor=%40&limit=0&" + first + "=nope", h, null,
+                        Expect.param(first.endsWith("_id") ? "invalid_params" : "invalid_query", first));
             }
             add("list-order", "GET", base + "?cursor=%40&limit=x", h, null, Expect.param("invalid_query", "limit"));
         }
@@ -795,13 +838,13 @@ final class BadInputGenerator {
     private String goodValue(Field f) {
         return switch (f.kind()) {
             case NAME, NAME_REQ -> "\"Fine\"";
-            case README -> "\"notes\"";
+            case README, TEXT -> "\"notes\"";
             case METADATA -> "{}";
             case INT -> "5";
             case TIMESTAMP -> "\"2026-03-15T10:00:00Z\"";
             case HANDLE -> "\"fuzz.handle\"";
-            case ENUM -> "\"" + f.allowed().get(0) + "\"";
-            case UUID_STR -> "\"" + UUID.randomUUID() + "\"";
+            case ENUM, ENUM_OR_NULL -> "\"" + f.allowed().get(0) + "\"";
+            case UUID_STR, UUID_OR_NULL -> "\"" + UUID.randomUUID() + "\"";
             case UUID_ARRAY -> "[\"" + UUID.randomUUID() + "\"]";
             case DATE -> "\"2026-01-01\"";
             case BOOL -> "false";

@@ -90,12 +90,13 @@ class BadInputTest extends ApiTest {
         UUID video = fx.video(org.id(), project, creator, "auto_tracked");
         UUID campaign = fx.campaign(org.id(), project, "Fuzz campaign");
         fx.campaignItem(org.id(), project, campaign, "video", video);
+        UUID annotation = fx.annotation(org.id(), "creator", creator, "2026-01-02", "note", "Fuzz annotation");
         fx.videoSnapshot(org.id(), video, "2026-01-02T10:00:00Z", 100, 10, 1, 1, 1, "video_added");
         fx.creatorSnapshot(org.id(), creator, "2026-01-02T10:00:00Z", 1000, 10, 100, 5, "creator_added");
         UUID spareKey = fx.key(org.id(), com.trackagoat.auth.ApiKeys.generate(), "read");
         var target = fx.org("free");
         var admin = fx.platform();
-        var ids = new BadInputGenerator.Ids(project, creator, video, campaign, spareKey, target.id(), org.key(), admin.key());
+        var ids = new BadInputGenerator.Ids(project, creator, video, campaign, annotation, spareKey, target.id(), org.key(), admin.key());
         long organizations = fx.count("SELECT count(*) FROM organization");
 
         List<Case> cases = new BadInputGenerator(SEED, ids).generate(MINIMUM);
@@ -150,6 +151,7 @@ class BadInputTest extends ApiTest {
         assertEquals(1, fx.count("SELECT count(*) FROM video WHERE org_id = $1 AND deleted_at IS NULL AND tracking_status = 'auto_tracked'", org.id()));
         assertEquals(1, fx.count("SELECT count(*) FROM campaign WHERE org_id = $1", org.id()));
         assertEquals(1, fx.count("SELECT count(*) FROM campaign_item WHERE org_id = $1", org.id()));
+        assertEquals(List.of(annotation.toString()), fx.rows("SELECT id::text FROM annotation WHERE org_id = $1", org.id()));
         assertEquals(2, fx.count("SELECT count(*) FROM api_key WHERE org_id = $1 AND revoked_at IS NULL", org.id()));
         assertEquals(0, fx.count("SELECT count(*) FROM organization WHERE banned"));
 
@@ -185,7 +187,7 @@ class BadInputTest extends ApiTest {
     @Test
     void everyRouteOfTheApplicationIsFuzzed() {
         var ids = new BadInputGenerator.Ids(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), UUID.randomUUID(), "k", "k");
+                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "k", "k");
         java.util.Set<String> fuzzed = new java.util.TreeSet<>();
         new BadInputGenerator(SEED, ids).allRoutes().forEach(r -> fuzzed.add(r.method() + " " + r.template()));
         java.util.Set<String> routes = new java.util.TreeSet<>();

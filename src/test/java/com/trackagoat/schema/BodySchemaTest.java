@@ -2,6 +2,8 @@ package com.trackagoat.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.trackagoat.analytics.AnnotationCreate;
+import com.trackagoat.analytics.AnnotationPatch;
 import com.trackagoat.auth.ApiKeyCreate;
 import com.trackagoat.campaign.CampaignCreate;
 import com.trackagoat.campaign.CampaignItemCreate;
@@ -43,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * every operation with a body and every body schema is exactly as in {@code request-bodies.json}
  * (next to this class). That file holds the request bodies of the document as they were when
  * documentation-only records described them, plus one addition the records brought: the
- * {@code pattern} of {@code VideoCreate.url} (from its {@code @Pattern}). A change to a record's
+ * {@code pattern} of {@code VideoCreate.url} (from its {@code @Pattern}); the bodies of later routes (annotations)
+ * were added as their records first described them. A change to a record's
  * components or annotations that changes the document fails here.
  */
 @QuarkusTest
@@ -52,7 +55,7 @@ class BodySchemaTest extends ApiTest {
     static final List<Class<? extends Record>> RECORDS = List.of(ProjectCreate.class, ProjectPatch.class, CreatorCreate.class,
             CreatorBulkCreate.class, CreatorPatch.class, CreatorIds.class, VideoCreate.class, VideoPatch.class, VideoIds.class,
             CampaignCreate.class, CampaignPatch.class, CampaignItemCreate.class, ApiKeyCreate.class, OrganizationPatch.class,
-            AdminOrganizationCreate.class, AdminOrganizationPatch.class);
+            AdminOrganizationCreate.class, AdminOrganizationPatch.class, AnnotationCreate.class, AnnotationPatch.class);
 
     @Inject
     Fixtures fixtures;

@@ -158,6 +158,34 @@ class OpenApiResourceTest extends ApiTest {
                 doc.getList("paths.'/api/v1/videos'.get.parameters.find { it.name == 'tracking_status' }.schema.enum"));
     }
 
+    /** The annotation routes: their body, parameters, answers and the 404 of an entity that is not visible. */
+    @Test
+    void annotationsAreDocumented() {
+        String post = "paths.'/api/v1/analytics/annotations'.post";
+        assertEquals("#/components/schemas/AnnotationCreate", doc.getString(post + ".requestBody.content.'application/json'.schema.'$ref'"));
+        assertEquals(List.of("date", "title"), doc.getList("components.schemas.AnnotationCreate.required"));
+        assertEquals(List.of("note", "launch", "milestone", "incident"), doc.getList("components.schemas.AnnotationCreate.properties.kind.enum"));
+        assertTrue(doc.getList(post + ".parameters.name").contains("Idempotency-Key"));
+        assertTrue(doc.getString(post + ".responses.'404'.description").contains("not_found"));
+        assertEquals("#/components/schemas/AnnotationDto", doc.getString(post + ".responses.'201'.content.'application/json'.schema.properties.data.'$ref'"));
+        String list = "paths.'/api/v1/analytics/annotations'.get";
+        assertEquals(Set.of("entity_type", "entity_id", "from", "to", "limit", "cursor"), Set.copyOf(doc.getList(list + ".parameters.name")));
+        assertEquals(List.of("project", "creator", "video", "campaign"),
+                doc.getList(list + ".parameters.find { it.name == 'entity_type' }.schema.enum"));
+        assertEquals("date", doc.getString(list + ".parameters.find { it.name == 'from' }.schema.format"));
+        assertTrue(doc.getString(list + ".parameters.find { it.name == 'from' }.description").contains("no default"));
+        assertEquals("#/components/schemas/Deleted",
+                doc.getString("paths.'/api/v1/analytics/annotations/{id}'.delete.responses.'200'.content.'application/json'.schema.properties.data.'$ref'"));
+        String dto = "components.schemas.AnnotationDto";
+        assertEquals(List.of("id", "entity_type", "entity_id", "date", "kind", "title", "body", "created_at", "updated_at"), doc.getList(dto + ".required"));
+        assertEquals(List.of("string", "null"), doc.getList(dto + ".properties.entity_type.type"));
+        assertEquals("date", doc.getString(dto + ".properties.date.format"));
+        UUID annotation = fixtures.annotation(org.id(), null, null, "2026-03-04", "note", "Docs");
+        Map<String, Object> answer = as(org).get("/api/v1/analytics/annotations").then().statusCode(200).extract().jsonPath().getMap("data[0]");
+        assertEquals(annotation.toString(), answer.get("id"));
+        assertEquals(answer.keySet(), doc.getMap(dto + ".properties").keySet());
+    }
+
     /** Schema property names are the wire names: compared with the keys of real answers. */
     @Test
     void schemasUseTheKeysOfTheAnswers() {

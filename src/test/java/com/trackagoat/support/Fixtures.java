@@ -183,6 +183,19 @@ public class Fixtures {
                 campaignId, type, itemId, orgId, projectId, nextCreatedAt());
     }
 
+    /** An annotation dated {@code date} (YYYY-MM-DD); {@code entityType} null: organization-wide. */
+    public UUID annotation(UUID orgId, String entityType, UUID entityId, String date, String kind, String title) {
+        return annotation(UUID.randomUUID(), orgId, entityType, entityId, date, kind, title);
+    }
+
+    public UUID annotation(UUID id, UUID orgId, String entityType, UUID entityId, String date, String kind, String title) {
+        OffsetDateTime now = nextCreatedAt();
+        sql("INSERT INTO annotation (id, org_id, entity_type, entity_id, date, kind, title, created_at, updated_at) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+                id, orgId, entityType, entityId, LocalDate.parse(date), kind, title, now);
+        return id;
+    }
+
     /** A video snapshot; {@code reason} non-null makes it a baseline. */
     public void videoSnapshot(UUID orgId, UUID videoId, String at, long views, long likes, long comments, long shares, long saves, String reason) {
         sql("INSERT INTO video_snapshot (video_id, captured_at, org_id, view_count, like_count, comment_count, share_count, save_count, "
