@@ -45,6 +45,8 @@ public class OpenApiContract implements OASFilter {
 
     static final String API = "/api/v1";
     static final String RAW_DOCUMENT = API + "/openapi.json";
+    /** Routes answering a raw OpenAPI document, not an envelope. */
+    static final java.util.Set<String> RAW_DOCUMENTS = java.util.Set.of(RAW_DOCUMENT, API + "/analytics/schema");
     private static final String SECURITY = "apiKey";
     private static final String ERROR = "#/components/schemas/Error";
 
@@ -93,11 +95,11 @@ public class OpenApiContract implements OASFilter {
     private void complete(String path, PathItem.HttpMethod method, Operation op) {
         op.setTags(List.of(tag(path)));
         if (op.getParameters() != null) {
-            op.getParameters().forEach(Parameters::describe);
+            op.getParameters().forEach(p -> Parameters.describe(path, p));
         }
         APIResponses responses = op.getResponses() == null ? OASFactory.createAPIResponses() : op.getResponses();
         op.setResponses(responses);
-        if (!path.equals(RAW_DOCUMENT)) {
+        if (!RAW_DOCUMENTS.contains(path)) {
             responses.getAPIResponses().forEach((status, response) -> {
                 if (status.startsWith("2")) {
                     envelope(path, response);
@@ -221,7 +223,7 @@ public class OpenApiContract implements OASFilter {
             Schema meta;
             if (data.getType() != null && data.getType().contains(SchemaType.ARRAY)) {
                 meta = ref("#/components/schemas/ListMeta");
-            } else if (path.endsWith("/stats")) {
+            } else if (cachedAnswer(path)) {
                 meta = ref("#/components/schemas/StatsMeta");
             } else {
                 meta = type(SchemaType.NULL);
@@ -284,6 +286,13 @@ public class OpenApiContract implements OASFilter {
         return OASFactory.createSchema().ref(ref);
     }
 
+    static final String ANALYTICS = "/api/v1/analytics";
+
+    /** Stats and analytics answers carry {@code meta.cached}. */
+    static boolean cachedAnswer(String path) {
+        return path.endsWith("/stats") || path.equals(ANALYTICS);
+    }
+
     /** Types, formats and descriptions of the parameters, by name: each name means one thing across the API. */
     static final class Parameters {
 
@@ -292,8 +301,9 @@ public class OpenApiContract implements OASFilter {
         private Parameters() {
         }
 
-        static void describe(Parameter p) {
-            Schema s = switch (p.getName()) {
+        static void describe(String path, Parameter p) {
+            Schema s = path.equals(ANALYTICS) ? analytics(p.getName()) : null;
+            s = s != null ? s : switch (p.getName()) {
                 case "id", "projectId" -> uuid("Id of the resource (UUID, any letter case)");
                 case "project_id" -> uuid("Only items of this project; an unknown or foreign id matches nothing");
                 case "creator_id" -> uuid("Only videos of this creator; an unknown or foreign id matches nothing");
@@ -329,6 +339,25 @@ public class OpenApiContract implements OASFilter {
                 s.setDescription(null);
                 p.setSchema(s);
             }
+        }
+
+        /** The parameters of {@code GET /api/v1/analytics} whose names mean something else there (docs/reference/analytics.md §1). */
+        private static Schema analytics(String name) {
+            return switch (name) {
+                case "entity" -> enumeration("Kind of the entities (required)", "video", "creator", "campaign", "project");
+                case "entity_id" -> type(SchemaType.STRING).description("1–5 comma-separated UUIDs of visible entities, no repeats (required)");
+                case "metric" -> enumeration("Raw counter, or derived metric (required); allowed per entity as docs/reference/analytics.md §1",
+                        "views", "likes", "comments", "shares", "saves", "followers", "posts", "engagement_rate_by_views",
+                        "engagement_rate_by_followers", "posts_per_week", "avg_views_per_post", "growth_rate_pop");
+                case "mode" -> enumeration("`new` (default for raw metrics) or `cumulative` for raw metrics; `rate` (default) for derived ones",
+                        "new", "cumulative", "rate");
+                case "granularity" -> enumeration("Bucket size: calendar days, ISO weeks, calendar months; range ≤ 366 days for `day`, ≤ 1,830 otherwise",
+                        "day", "week", "month");
+                case "compare" -> enumeration("Add the prior period of equal length, bucket by bucket", "prior_period");
+                case "breakdown" -> enumeration("Campaign only, one id: a series per covered video (top 10 by views gained, then `__other__`)", "video");
+                case "format" -> enumeration("`csv`: RFC 4180 rows, one per point, as a file download", "json", "csv");
+                default -> null;
+            };
         }
 
         private static Schema uuid(String description) {

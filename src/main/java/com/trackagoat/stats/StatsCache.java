@@ -1,7 +1,6 @@
 package com.trackagoat.stats;
 
 import com.trackagoat.api.Cached;
-import com.trackagoat.stats.StatsResponses.StatsData;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
@@ -12,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Stats results cached per organization {@code stats_version} (docs/reference/stats-and-metrics.md §8): any
+ * Stats and analytics results cached per organization {@code stats_version} (docs/reference/stats-and-metrics.md §8): any
  * snapshot written, or any change to what is counted, bumps the version, so an entry is never
  * served after it; entries also expire after 10 minutes. A cached body differs from a fresh one
  * only in {@code meta.cached}.
@@ -27,12 +26,13 @@ public class StatsCache {
         this.cache = cache instanceof CaffeineCache caffeine ? caffeine : null;
     }
 
-    public Uni<Cached<StatsData>> get(String key, long statsVersion, Supplier<Uni<? extends StatsData>> compute) {
+    /** The answer cached under {@code key} for the version, else computed and cached (stats and analytics answers). */
+    public <T> Uni<Cached<T>> get(String key, long statsVersion, Supplier<Uni<? extends T>> compute) {
         if (cache == null) {
             return compute.get().map(data -> new Cached<>(data, false));
         }
         String versioned = statsVersion + "|" + key;
-        CompletableFuture<StatsData> hit = cache.getIfPresent(versioned);
+        CompletableFuture<T> hit = cache.getIfPresent(versioned);
         if (hit != null && hit.isDone() && !hit.isCompletedExceptionally()) {
             return Uni.createFrom().item(new Cached<>(hit.join(), true));
         }

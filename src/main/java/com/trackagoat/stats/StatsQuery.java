@@ -28,8 +28,8 @@ public record StatsQuery(LocalDate from, LocalDate to, ZoneId zone, LocalDate to
     public static final String GROWTH_RATE_POP = "growth_rate_pop";
     public static final List<String> METRICS =
             List.of(ENGAGEMENT_BY_VIEWS, ENGAGEMENT_BY_FOLLOWERS, POSTS_PER_WEEK, AVG_VIEWS_PER_POST, GROWTH_RATE_POP);
-    static final Set<String> COUNTER_BASES = Set.of("views", "likes", "comments", "shares", "saves");
-    static final Set<String> CREATOR_BASES = Set.of("views", "likes", "comments", "shares", "saves", "followers", "videos");
+    public static final Set<String> COUNTER_BASES = Set.of("views", "likes", "comments", "shares", "saves");
+    public static final Set<String> CREATOR_BASES = Set.of("views", "likes", "comments", "shares", "saves", "followers", "videos");
 
     static final int MAX_RANGE_DAYS = 366;
 
@@ -52,20 +52,9 @@ public record StatsQuery(LocalDate from, LocalDate to, ZoneId zone, LocalDate to
         boolean cohort = cohort(raw.cohort());
 
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        if (from == null && to == null) {
-            to = today;
-            from = today.minusDays(29);
-        } else if (to == null) {
-            to = from.plusDays(29).isAfter(today) ? today : from.plusDays(29);
-        } else if (from == null) {
-            from = to.minusDays(29);
-        }
-        if (to.isAfter(today)) {
-            to = today;
-        }
-        if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) + 1 > MAX_RANGE_DAYS) {
-            throw ApiException.invalidQuery("from");
-        }
+        Range range = range(from, to, today, MAX_RANGE_DAYS);
+        from = range.from();
+        to = range.to();
 
         if (metric != null) {
             boolean forVideo = entity == Entity.VIDEO;
@@ -86,18 +75,57 @@ public record StatsQuery(LocalDate from, LocalDate to, ZoneId zone, LocalDate to
         return new StatsQuery(from, to, zone, today, metric, baseMetric, cohort);
     }
 
+    /** The unit of a metric: {@code percent} for the rates, {@code count} for everything else. */
+    public static String unit(String metric) {
+        return metric.equals(ENGAGEMENT_BY_VIEWS) || metric.equals(ENGAGEMENT_BY_FOLLOWERS) || metric.equals(GROWTH_RATE_POP) ? "percent" : "count";
+    }
+
+    /** A resolved date range. */
+    public record Range(LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * The range of docs/reference/conventions.md §7: the last 30 days by default, one bound given → 30
+     * days from or to it, {@code to} never after today; longer than {@code maxDays} or reversed →
+     * 400 invalid_query ({@code from}).
+     */
+    public static Range range(LocalDate from, LocalDate to, LocalDate today, int maxDays) {
+        if (from == null && to == null) {
+            to = today;
+            from = today.minusDays(29);
+        } else if (to == null) {
+            to = from.plusDays(29).isAfter(today) ? today : from.plusDays(29);
+        } else if (from == null) {
+            from = to.minusDays(29);
+        }
+        if (to.isAfter(today)) {
+            to = today;
+        }
+        if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) + 1 > maxDays) {
+            throw ApiException.invalidQuery("from");
+        }
+        return new Range(from, to);
+    }
+
     /**
      * 402 retention_exceeded when {@code from} is earlier than today − retention days;
      * {@code retentionDays} null = unlimited.
      */
     public void checkRetention(Long retentionDays) {
-        if (retentionDays == null) {
-            return;
-        }
-        LocalDate earliest = today.minusDays(retentionDays);
-        if (from.isBefore(earliest)) {
+        checkRetention(from, today, retentionDays);
+    }
+
+    /** As {@link #checkRetention(Long)} for any range starting at {@code from}. */
+    public static void checkRetention(LocalDate from, LocalDate today, Long retentionDays) {
+        LocalDate earliest = earliest(today, retentionDays);
+        if (earliest != null && from.isBefore(earliest)) {
             throw ApiException.retentionExceeded(retentionDays, earliest);
         }
+    }
+
+    /** The earliest day the tier keeps (today − retention days), null when unlimited. */
+    public static LocalDate earliest(LocalDate today, Long retentionDays) {
+        return retentionDays == null ? null : today.minusDays(retentionDays);
     }
 
     /** A cache key holding every resolved parameter. */
@@ -106,7 +134,7 @@ public record StatsQuery(LocalDate from, LocalDate to, ZoneId zone, LocalDate to
     }
 
     /** An IANA zone id, matched case-sensitively; anything else → 400 invalid_query. */
-    static ZoneId zone(String value, String param) {
+    public static ZoneId zone(String value, String param) {
         if (!Zones.isValid(value)) {
             throw ApiException.invalidQuery(param);
         }

@@ -154,6 +154,32 @@ public class StatsRepository {
         });
     }
 
+    /**
+     * What a project covers: its counted videos and its non-removed creators (docs/reference/analytics.md §1);
+     * every creator is an item creator (all its counted videos are covered).
+     */
+    public Uni<Coverage> projectCoverage(UUID orgId, UUID projectId) {
+        return pool.preparedQuery("""
+                        SELECT 'video' AS kind, v.id, v.creator_id, v.posted_at FROM video v
+                        WHERE v.org_id = $1 AND v.project_id = $2 AND %s
+                        UNION ALL
+                        SELECT 'creator', c.id, NULL, NULL FROM creator c WHERE c.org_id = $1 AND c.project_id = $2 AND c.status <> 'removed'
+                        """.formatted(COUNTED))
+                .execute(Tuple.of(orgId, projectId)).map(rows -> {
+                    List<VideoRef> videos = new ArrayList<>();
+                    List<UUID> creators = new ArrayList<>();
+                    for (Row r : rows) {
+                        if (r.getString(0).equals("video")) {
+                            OffsetDateTime posted = r.getOffsetDateTime(3);
+                            videos.add(new VideoRef(r.getUUID(1), r.getUUID(2), posted == null ? null : posted.toInstant(), true));
+                        } else {
+                            creators.add(r.getUUID(1));
+                        }
+                    }
+                    return new Coverage(videos, creators, Set.copyOf(creators));
+                });
+    }
+
     /** Every snapshot of the given videos, oldest first per video (velocity and cohorts need whole histories). */
     public Uni<List<VideoSnapshotRow>> allVideoSnapshots(List<UUID> videoIds) {
         if (videoIds.isEmpty()) {
@@ -248,6 +274,17 @@ public class StatsRepository {
                                      (SELECT min(first_day) FROM video_rollup WHERE zone_id = $1 AND video_id = ANY($4)))""")
                 .execute(Tuple.of(zoneId, videoCreators.toArray(UUID[]::new), ownCreators.toArray(UUID[]::new), videos.toArray(UUID[]::new)))
                 .map(rows -> rows.iterator().next().getLocalDate(0));
+    }
+
+    /** Each video's first day with a snapshot in the zone (videos without one are left out). */
+    public Uni<Map<UUID, LocalDate>> firstDays(long zoneId, Collection<UUID> videoIds) {
+        return pool.preparedQuery("SELECT video_id, first_day FROM video_rollup WHERE zone_id = $1 AND video_id = ANY($2) AND first_day IS NOT NULL")
+                .execute(Tuple.of(zoneId, videoIds.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, LocalDate> out = new HashMap<>();
+                    rows.forEach(r -> out.put(r.getUUID(0), r.getLocalDate(1)));
+                    return out;
+                });
     }
 
     /** A baseline snapshot of a video or creator. */

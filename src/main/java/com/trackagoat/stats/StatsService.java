@@ -8,6 +8,7 @@ import com.trackagoat.auth.Caller;
 import com.trackagoat.org.Limits;
 import com.trackagoat.org.TierLimits;
 import com.trackagoat.stats.StatsRepository.CampaignTarget;
+import com.trackagoat.stats.StatsRepository.Coverage;
 import com.trackagoat.stats.StatsRepository.CreatorSnapshotRow;
 import com.trackagoat.stats.StatsRepository.VideoRef;
 import com.trackagoat.stats.StatsRepository.VideoSnapshotRow;
@@ -32,9 +33,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -222,6 +225,18 @@ public class StatsService {
         }));
     }
 
+    /** Adds a video's rollup rows: its carried counters (from {@code before}, or null) and its gains. */
+    private static void addVideo(RangeSeries series, DaySeries.Day before, List<DaySeries.Day> rows) {
+        TreeMap<Long, long[]> carried = new TreeMap<>();
+        for (DaySeries.Day d : rows) {
+            carried.put(d.epochDay(), d.value());
+            if (d.gain() != null) {
+                series.addGain(d.epochDay(), d.gain(), 1);
+            }
+        }
+        series.addTotals(before == null ? null : before.value(), carried);
+    }
+
     /** Adds a creator's rollup rows: its videos' totals and gains when {@code totals}, its followers always. */
     private static void addCreator(RangeSeries series, Rollup.CreatorDay before, List<Rollup.CreatorDay> rows, boolean totals) {
         TreeMap<Long, Long> followers = new TreeMap<>();
@@ -229,6 +244,9 @@ public class StatsService {
         for (Rollup.CreatorDay d : rows) {
             if (d.own != null) {
                 followers.put(d.day, d.own[0]);
+            }
+            if (d.ownGain != null) {
+                series.addFollowerGain(d.day, d.ownGain[0]);
             }
             carried.put(d.day, d.totals);
             if (totals) {
@@ -294,42 +312,40 @@ public class StatsService {
 
     /** The campaign's whole per-day history in {@code zone} over its covered videos, computed once per version. */
     private Uni<EntityData> campaignData(Caller caller, UUID campaignId, ZoneId zone) {
-        return series.get("campaign|" + campaignId, zone, caller.statsVersion(),
-                () -> repository.coverage(caller.orgId(), campaignId)
-                        .flatMap(cov -> entityData(zone, cov.videos(), cov.creators(), false)));
+        return coverageData(caller, "campaign|" + campaignId, zone, () -> repository.coverage(caller.orgId(), campaignId));
+    }
+
+    /** The whole per-day history in {@code zone} of what a coverage holds, computed once per (key, zone, version). */
+    private Uni<EntityData> coverageData(Caller caller, String key, ZoneId zone, java.util.function.Supplier<Uni<Coverage>> coverage) {
+        return series.get(key, zone, caller.statsVersion(),
+                () -> coverage.get().flatMap(cov -> entityData(zone, cov.videos(), cov.creators(), false)));
+    }
+
+    private Uni<EntityData> campaignFromRollups(Caller caller, UUID campaignId, StatsQuery q, long rollups) {
+        return repository.coverage(caller.orgId(), campaignId).flatMap(cov -> coverageFromRollups(cov, q, rollups));
     }
 
     /**
-     * The campaign's aggregates over the requested range from rollup rows: the item creators' rows
+     * A coverage's aggregates over the requested range from rollup rows: the item creators' rows
      * (all their counted videos are covered), the rows of the other covered videos, and the
      * followers of every covered creator.
      */
-    private Uni<EntityData> campaignFromRollups(Caller caller, UUID campaignId, StatsQuery q, long rollups) {
-        return repository.coverage(caller.orgId(), campaignId).flatMap(cov -> {
-            List<UUID> others = cov.videos().stream().filter(v -> v.creatorId() == null || !cov.itemCreators().contains(v.creatorId()))
-                    .map(VideoRef::id).toList();
-            return Uni.combine().all().unis(
-                    repository.creatorDays(rollups, cov.creators(), q.from(), q.to()),
-                    repository.videoDays(rollups, others, q.from(), q.to()),
-                    repository.firstDay(rollups, cov.itemCreators(), cov.creators(), others),
-                    rangeBaselines(q, ids(cov.videos()), cov.creators())).asTuple().map(t -> {
-                RangeSeries series = new RangeSeries(q.from(), q.to(), postedDays(cov.videos(), q.zone()), t.getItem3());
-                for (UUID c : cov.creators()) {
-                    addCreator(series, t.getItem1().before().get(c), t.getItem1().rows().getOrDefault(c, List.of()), cov.itemCreators().contains(c));
-                }
-                for (UUID v : others) {
-                    DaySeries.Day before = t.getItem2().before().get(v);
-                    TreeMap<Long, long[]> carried = new TreeMap<>();
-                    for (DaySeries.Day d : t.getItem2().rows().getOrDefault(v, List.of())) {
-                        carried.put(d.epochDay(), d.value());
-                        if (d.gain() != null) {
-                            series.addGain(d.epochDay(), d.gain(), 1);
-                        }
-                    }
-                    series.addTotals(before == null ? null : before.value(), carried);
-                }
-                return new EntityData(series, null, t.getItem4(), cov.videos().size(), cov.creators().size());
-            });
+    private Uni<EntityData> coverageFromRollups(Coverage cov, StatsQuery q, long rollups) {
+        List<UUID> others = cov.videos().stream().filter(v -> v.creatorId() == null || !cov.itemCreators().contains(v.creatorId()))
+                .map(VideoRef::id).toList();
+        return Uni.combine().all().unis(
+                repository.creatorDays(rollups, cov.creators(), q.from(), q.to()),
+                repository.videoDays(rollups, others, q.from(), q.to()),
+                repository.firstDay(rollups, cov.itemCreators(), cov.creators(), others),
+                rangeBaselines(q, ids(cov.videos()), cov.creators())).asTuple().map(t -> {
+            RangeSeries series = new RangeSeries(q.from(), q.to(), postedDays(cov.videos(), q.zone()), t.getItem3());
+            for (UUID c : cov.creators()) {
+                addCreator(series, t.getItem1().before().get(c), t.getItem1().rows().getOrDefault(c, List.of()), cov.itemCreators().contains(c));
+            }
+            for (UUID v : others) {
+                addVideo(series, t.getItem2().before().get(v), t.getItem2().rows().getOrDefault(v, List.of()));
+            }
+            return new EntityData(series, null, t.getItem4(), cov.videos().size(), cov.creators().size());
         });
     }
 
@@ -353,6 +369,68 @@ public class StatsService {
                     at(g, 0), at(g, 1), at(g, 2), at(g, 3), at(g, 4), d.series().posts(day)));
         }
         return out;
+    }
+
+    // ----------------------------------------------------------------- ranges (for the analytics)
+
+    /** What a range of per-day aggregates is read for. */
+    public enum Kind { VIDEO, CREATOR, CAMPAIGN, PROJECT }
+
+    /**
+     * An entity's per-day aggregates over [{@code from}, {@code to}] in {@code zone}: C, G, F, the
+     * follower gains, P and N; the creator's own series (creators only); the baselines of the range.
+     */
+    public record RangeData(Series series, Series.Own creator, List<Baseline> baselines) {
+    }
+
+    /**
+     * The per-day aggregates of a visible entity of the caller's organization (the caller checked
+     * visibility), read as the stats read them: from the rollups of the range in the organization's
+     * zone, else from the snapshots (docs/decisions.md, "Stats rollups"). A project covers its
+     * counted videos and its non-removed creators.
+     */
+    public Uni<RangeData> range(Caller caller, Kind kind, UUID id, LocalDate from, LocalDate to, ZoneId zone) {
+        StatsQuery q = new StatsQuery(from, to, zone, LocalDate.now(clock.withZone(zone)), null, null, false);
+        return repository.readyZone(caller.orgId(), zone.getId()).flatMap(rollups -> switch (kind) {
+            case CREATOR -> rollups != null ? creatorFromRollups(caller, id, q, rollups) : creatorData(caller, id, zone);
+            case CAMPAIGN -> rollups != null ? campaignFromRollups(caller, id, q, rollups) : campaignData(caller, id, zone);
+            case PROJECT -> rollups != null ? repository.projectCoverage(caller.orgId(), id).flatMap(cov -> coverageFromRollups(cov, q, rollups))
+                    : coverageData(caller, "project|" + id, zone, () -> repository.projectCoverage(caller.orgId(), id));
+            case VIDEO -> repository.visibleVideo(caller.orgId(), id).flatMap(video -> {
+                Coverage single = new Coverage(List.of(ApiException.requireFound(video)), List.of(), Set.of());
+                return rollups != null ? coverageFromRollups(single, q, rollups)
+                        : coverageData(caller, "video|" + id, zone, () -> Uni.createFrom().item(single));
+            });
+        }).map(d -> new RangeData(d.series(), d.creator(), d.baselines(q)));
+    }
+
+    /**
+     * The per-day aggregates of each video a campaign covers over [{@code from}, {@code to}], in
+     * one read of their rollup rows (or snapshots, without rollups in the zone); in coverage order.
+     */
+    public Uni<Map<UUID, Series>> campaignVideos(Caller caller, UUID campaignId, LocalDate from, LocalDate to, ZoneId zone) {
+        return repository.coverage(caller.orgId(), campaignId).flatMap(cov -> {
+            List<UUID> ids = ids(cov.videos());
+            return repository.readyZone(caller.orgId(), zone.getId()).flatMap(rollups -> rollups == null
+                    ? repository.allVideoSnapshots(ids).map(rows -> {
+                        Map<UUID, List<Snap>> byVideo = group(rows);
+                        Map<UUID, Series> out = new LinkedHashMap<>();
+                        for (VideoRef v : cov.videos()) {
+                            DaySeries days = DaySeries.of(byVideo.getOrDefault(v.id(), List.of()), zone, true);
+                            out.put(v.id(), new EntitySeries(List.of(days), java.util.Collections.singletonList(v.postedAt()), List.of(), zone));
+                        }
+                        return out;
+                    })
+                    : Uni.combine().all().unis(repository.videoDays(rollups, ids, from, to), repository.firstDays(rollups, ids)).asTuple().map(t -> {
+                        Map<UUID, Series> out = new LinkedHashMap<>();
+                        for (VideoRef v : cov.videos()) {
+                            RangeSeries series = new RangeSeries(from, to, postedDays(List.of(v), zone), t.getItem2().get(v.id()));
+                            addVideo(series, t.getItem1().before().get(v.id()), t.getItem1().rows().getOrDefault(v.id(), List.of()));
+                            out.put(v.id(), series);
+                        }
+                        return out;
+                    }));
+        });
     }
 
     // ------------------------------------------------------------------- creator and campaign
@@ -446,8 +524,7 @@ public class StatsService {
             };
             points.add(new StatsResponses.Point(d.toString(), value));
         }
-        String unit = metric.equals(StatsQuery.POSTS_PER_WEEK) || metric.equals(StatsQuery.AVG_VIEWS_PER_POST) ? "count" : "percent";
-        var series = new StatsResponses.Series(metric, unit, "rate", "day", q.zone().getId(), points);
+        var series = new StatsResponses.Series(metric, StatsQuery.unit(metric), "rate", "day", q.zone().getId(), points);
         return new StatsResponses.DerivedStats(List.of(series), baselines, Json.date(first));
     }
 

@@ -110,7 +110,7 @@ final class BadInputGenerator {
         }
     }
 
-    enum Query { NONE, LIST, STATS, ITEM_DELETE }
+    enum Query { NONE, LIST, STATS, ANALYTICS, ITEM_DELETE }
 
     /**
      * The shape of a body field. {@code ENUM_OR_NULL} and {@code UUID_OR_NULL} accept {@code null} (not given), so it is
@@ -218,6 +218,8 @@ final class BadInputGenerator {
         r.add(new Route("GET", "/api/v1/campaigns/:id/stats", "id", "campaign", Query.STATS, List.of(), null, null, false, false, "campaign"));
         // annotations
         String[] kinds = {"note", "launch", "milestone", "incident"};
+        r.add(new Route("GET", "/api/v1/analytics", none, none, Query.ANALYTICS, List.of(), null, null, false, false, null));
+        r.add(new Route("GET", "/api/v1/analytics/schema", none, none, Query.NONE, List.of(), null, null, false, false, null));
         r.add(new Route("GET", "/api/v1/analytics/annotations", none, none, Query.LIST, List.of("entity_type", "entity_id", "from", "to"),
                 null, null, false, false, null));
         r.add(new Route("POST", "/api/v1/analytics/annotations", none, none, Query.NONE, List.of(),
@@ -267,6 +269,9 @@ final class BadInputGenerator {
     }
 
     private String validPath(Route r) {
+        if (r.query() == Query.ANALYTICS) {
+            return r.template() + "?" + query(analyticsBase());
+        }
         return r.pathParam() == null ? r.template() : path(r, validId(r.pathKind()));
     }
 
@@ -601,6 +606,7 @@ final class BadInputGenerator {
         pathIds();
         listQueries();
         statsQueries();
+        analyticsQueries();
         itemDeleteQueries();
         bodies();
         mediaTypes();
@@ -774,6 +780,89 @@ final class BadInputGenerator {
             add("stats-order", "GET", base + "?from=2026-03-10&to=2026-03-01&cohort=maybe", h, null, Expect.param("invalid_query", "cohort"));
             // path before query
             add("stats-order", "GET", path(r, "nope") + "?from=x", h, null, Expect.param("invalid_params", "id"));
+        }
+    }
+
+    /** The parameters of GET /api/v1/analytics in the contract's table order (docs/reference/analytics.md §1). */
+    private static final List<String> ANALYTICS_ORDER = List.of("entity", "entity_id", "metric", "mode", "granularity", "from", "to", "tz",
+            "base_metric", "compare", "breakdown", "format");
+
+    /** A valid analytics query: a creator's views. */
+    private Map<String, String> analyticsBase() {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("entity", "creator");
+        q.put("entity_id", ids.creator().toString());
+        q.put("metric", "views");
+        return q;
+    }
+
+    private static String query(Map<String, String> q) {
+        List<String> parts = new ArrayList<>();
+        q.forEach((k, v) -> parts.add(k + "=" + pct(v)));
+        return String.join("&", parts);
+    }
+
+    /** Bad values of an analytics parameter, each failing its format check ({@code entity_id}: see analyticsQueries). */
+    private List<String> badAnalytics(String param) {
+        return switch (param) {
+            case "entity" -> List.of("", "Creator", "channel", "videos", "\u0000", "creator ");
+            case "metric" -> List.of("", "VIEWS", "reach", "views_gained", "\u0000");
+            case "mode" -> List.of("NEW", "total", "rates", "\u0000");
+            case "granularity" -> List.of("hour", "Day", "weekly", "\u0000");
+            case "from", "to", "tz" -> badFor(param);
+            case "base_metric" -> List.of("x", "VIEWS", "followers_x", "\u0000");
+            case "compare" -> List.of("x", "prior", "PRIOR_PERIOD", "\u0000");
+            case "breakdown" -> List.of("videos", "creator", "\u0000");
+            case "format" -> List.of("xml", "CSV", "json ", "\u0000");
+            default -> throw new IllegalArgumentException(param);
+        };
+    }
+
+    private void analyticsQueries() {
+        Route r = routes.stream().filter(x -> x.query() == Query.ANALYTICS).findFirst().orElseThrow();
+        Map<String, byte[]> h = headers(keyFor(r), null);
+        for (String p : ANALYTICS_ORDER) {
+            if (p.equals("entity_id")) {
+                continue;
+            }
+            for (String v : badAnalytics(p)) {
+                Map<String, String> q = analyticsBase();
+                q.put(p, v);
+                add("analytics-" + p, "GET", r.template() + "?" + query(q), h, null, Expect.param("invalid_query", p));
+            }
+        }
+        String other = java.util.UUID.randomUUID().toString();
+        for (String[] e : new String[][]{{"nope", "invalid_params"}, {ids.creator() + ",x", "invalid_params"}, {"", "invalid_query"},
+                {ids.creator() + "," + ids.creator(), "invalid_query"}, {String.join(",", java.util.Collections.nCopies(6, other)), "invalid_query"}}) {
+            Map<String, String> q = analyticsBase();
+            q.put("entity_id", e[0]);
+            add("analytics-entity_id", "GET", r.template() + "?" + query(q), h, null, Expect.param(e[1], "entity_id"));
+        }
+        // rules after the formats: range, metric for the entity, mode for the metric, base_metric, breakdown
+        add("analytics-range", "GET", r.template() + "?" + query(analyticsBase()) + "&from=2026-03-10&to=2026-03-01", h, null, Expect.param("invalid_query", "from"));
+        add("analytics-range", "GET", r.template() + "?" + query(analyticsBase()) + "&from=2024-01-01&to=2025-01-02", h, null, Expect.param("invalid_query", "from"));
+        add("analytics-range-ok", "GET", r.template() + "?" + query(analyticsBase()) + "&from=2024-01-01&to=2025-01-02&granularity=month", h, null, Expect.any());
+        add("analytics-mode", "GET", r.template() + "?" + query(analyticsBase()) + "&mode=rate", h, null, Expect.param("invalid_query", "mode"));
+        add("analytics-base", "GET", r.template() + "?entity=creator&entity_id=" + ids.creator() + "&metric=growth_rate_pop", h, null,
+                Expect.param("invalid_query", "base_metric"));
+        add("analytics-metric", "GET", r.template() + "?entity=video&entity_id=" + ids.video() + "&metric=posts", h, null, Expect.param("invalid_query", "metric"));
+        add("analytics-breakdown", "GET", r.template() + "?" + query(analyticsBase()) + "&breakdown=video", h, null, Expect.param("invalid_query", "breakdown"));
+        add("analytics-ok", "GET", r.template() + "?" + query(analyticsBase()) + "&format=json&compare=prior_period&granularity=week", h, null, Expect.status(200));
+        // order: each pair of bad parameters answers the first in table order
+        for (int i = 0; i < ANALYTICS_ORDER.size(); i++) {
+            for (int j = i + 1; j < ANALYTICS_ORDER.size(); j++) {
+                String a = ANALYTICS_ORDER.get(i);
+                String b = ANALYTICS_ORDER.get(j);
+                if (a.equals("entity_id") || b.equals("entity_id")) {
+                    continue;
+                }
+                List<String> ba = badAnalytics(a).stream().filter(v -> !v.isEmpty()).toList();
+                List<String> bb = badAnalytics(b).stream().filter(v -> !v.isEmpty()).toList();
+                Map<String, String> q = analyticsBase();
+                q.put(b, bb.get(rnd.nextInt(bb.size())));
+                q.put(a, ba.get(rnd.nextInt(ba.size())));
+                add("analytics-order", "GET", r.template() + "?" + query(q), h, null, Expect.param("invalid_query", a));
+            }
         }
     }
 
@@ -1120,7 +1209,7 @@ final class BadInputGenerator {
                 expect = Expect.param("invalid_params", r.pathParam());
             }
         }
-        String target = r.pathParam() == null ? r.template() : path(r, idWire);
+        String target = r.pathParam() == null ? validPath(r) : path(r, idWire);
 
         StringBuilder q = new StringBuilder();
         if (r.query() == Query.LIST) {

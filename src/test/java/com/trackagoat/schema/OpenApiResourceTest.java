@@ -100,7 +100,7 @@ class OpenApiResourceTest extends ApiTest {
             assertFalse(success.isEmpty(), where + " has a success response");
             for (String status : success) {
                 String schema = base + ".responses.'" + status + "'.content.'application/json'.schema";
-                if (path.equals("/api/v1/openapi.json")) {
+                if (path.equals("/api/v1/openapi.json") || path.equals("/api/v1/analytics/schema")) {
                     continue;
                 }
                 assertEquals(List.of("data", "error", "meta"), doc.getList(schema + ".required"), where + " " + status + " envelope");
@@ -109,7 +109,7 @@ class OpenApiResourceTest extends ApiTest {
                         where + " " + status + " declares its data schema: " + data);
                 Object meta = doc.get(schema + ".properties.meta");
                 Object expected = "array".equals(data.get("type")) ? Map.of("$ref", "#/components/schemas/ListMeta")
-                        : path.endsWith("/stats") ? Map.of("$ref", "#/components/schemas/StatsMeta") : Map.of("type", "null");
+                        : path.endsWith("/stats") || path.equals("/api/v1/analytics") ? Map.of("$ref", "#/components/schemas/StatsMeta") : Map.of("type", "null");
                 assertEquals(expected, meta, where + " " + status + " meta");
             }
             List<String> errors = new ArrayList<>(COMMON_ERRORS);
@@ -245,5 +245,21 @@ class OpenApiResourceTest extends ApiTest {
         } else if (node instanceof List<?> list) {
             list.forEach(v -> collectRefs(v, refs));
         }
+    }
+
+    /** docs/reference/analytics.md §3: the analytics routes only, version 1.4.0, generated from the same annotations. */
+    @Test
+    void theAnalyticsSchemaIsTheDocumentRestrictedToTheAnalyticsPaths() {
+        var org = fixtures.org("starter");
+        io.restassured.path.json.JsonPath schema = as(fixtures.newKey(org.id(), "read")).get("/api/v1/analytics/schema").then().statusCode(200)
+                .contentType("application/json").extract().jsonPath();
+        assertEquals("1.4.0", schema.getString("info.version"));
+        Map<String, Object> paths = schema.getMap("paths");
+        assertTrue(paths.keySet().containsAll(List.of("/api/v1/analytics", "/api/v1/analytics/annotations", "/api/v1/analytics/annotations/{id}",
+                "/api/v1/analytics/schema")), paths.keySet().toString());
+        assertTrue(paths.keySet().stream().allMatch(p -> p.startsWith("/api/v1/analytics")), paths.keySet().toString());
+        assertEquals(doc.getMap("paths.'/api/v1/analytics'"), schema.getMap("paths.'/api/v1/analytics'"), "the same description as in openapi.json");
+        assertEquals(doc.getMap("components.schemas.AnalyticsData"), schema.getMap("components.schemas.AnalyticsData"));
+        RestAssured.get("/api/v1/analytics/schema").then().statusCode(401);
     }
 }

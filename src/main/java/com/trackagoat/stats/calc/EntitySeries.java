@@ -18,6 +18,7 @@ public final class EntitySeries implements Series {
     private final long[][] cumulative;     // C per day from the first to the last snapshot day
     private final long[][] gained;         // G per day, null = none
     private final Long[] followers;        // F per day, null = none
+    private final Long[] followerGains;    // summed A_followers per day, null = none
     private final long[] postedDays;       // epoch days of posted_at, sorted
     private final LocalDate first;
 
@@ -40,18 +41,25 @@ public final class EntitySeries implements Series {
         this.cumulative = new long[n][];
         this.gained = new long[n][];
         this.followers = new Long[n];
+        this.followerGains = new Long[n];
         for (int i = 0; i < n; i++) {
             LocalDate d = firstDay.plusDays(i);
             cumulative[i] = aggregate.cumulative(d);
             gained[i] = aggregate.gained(d);
             Long f = null;
+            Long fg = null;
             for (DaySeries c : creators) {
                 long[] cv = c.carried(d);
                 if (cv != null) {
                     f = (f == null ? 0 : f) + cv[0];
                 }
+                long[] a = c.gain(d);
+                if (a != null) {
+                    fg = (fg == null ? 0 : fg) + a[0];
+                }
             }
             followers[i] = f;
+            followerGains[i] = fg;
         }
     }
 
@@ -96,6 +104,12 @@ public final class EntitySeries implements Series {
     public Long followers(LocalDate d) {
         int i = index(d);
         return i < 0 ? null : followers[i];
+    }
+
+    @Override
+    public Long followerGains(LocalDate d) {
+        int i = index(d);
+        return i < 0 || afterLast(d) ? null : followerGains[i];
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class RangeSeries implements Series {
     private final long[][] cumulative;
     private final long[][] gained;
     private final Long[] followers;
+    private final Long[] followerGains;
     private final long[] postedDays;
     private final LocalDate first;
 
@@ -31,6 +32,7 @@ public final class RangeSeries implements Series {
         this.cumulative = new long[length][Rollup.VIDEO];
         this.gained = new long[length][];
         this.followers = new Long[length];
+        this.followerGains = new Long[length];
         this.postedDays = postedAtDays.clone();
         Arrays.sort(this.postedDays);
         this.first = first;
@@ -63,6 +65,15 @@ public final class RangeSeries implements Series {
     /** Adds one creator's carried follower counts: {@code before} (or null) and its values in the range. */
     public RangeSeries addFollowers(Long before, NavigableMap<Long, Long> rows) {
         forEachDay(before, rows, (i, v) -> followers[i] = (followers[i] == null ? 0 : followers[i]) + v);
+        return this;
+    }
+
+    /** Adds one creator's follower gain on one day of the range. */
+    public RangeSeries addFollowerGain(long epochDay, long gain) {
+        int i = (int) (epochDay - from);
+        if (i >= 0 && i < length) {
+            followerGains[i] = (followerGains[i] == null ? 0 : followerGains[i]) + gain;
+        }
         return this;
     }
 
@@ -110,6 +121,11 @@ public final class RangeSeries implements Series {
     @Override
     public Long followers(LocalDate d) {
         return followers[index(d)];
+    }
+
+    @Override
+    public Long followerGains(LocalDate d) {
+        return followerGains[index(d)];
     }
 
     @Override

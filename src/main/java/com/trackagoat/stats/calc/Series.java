@@ -21,6 +21,9 @@ public interface Series {
     /** F(d): followers carried forward, summed over the covered creators that have a value; null when none has. */
     Long followers(LocalDate d);
 
+    /** The summed follower gains of the covered creators that day (their A_followers), null when none has one. */
+    Long followerGains(LocalDate d);
+
     /** P(d). */
     default long posts(LocalDate d) {
         return postedOnOrBefore(d) - postedOnOrBefore(d.minusDays(1));
