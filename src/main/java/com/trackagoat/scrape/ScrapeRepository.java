@@ -48,6 +48,22 @@ public class ScrapeRepository {
     public record DueVideo(UUID id, UUID orgId, Instant postedAt, Instant lastScrapedAt, VideoCounters counters, boolean resume) {
     }
 
+    /**
+     * Where a cycle's video claims go on from. Videos are claimed grouped by creator (creator id,
+     * then id; videos without a creator first), so that a batch touches few creators and the rollup
+     * maintenance of a batch (docs/decisions.md, "Stats rollups") rewrites few creator rows.
+     */
+    public record VideoCursor(UUID creator, UUID id) {
+        public static final VideoCursor FIRST = new VideoCursor(ScrapeRepository.FIRST, ScrapeRepository.FIRST);
+    }
+
+    /** The videos of one claim and the cursor after the last of them (null when none). */
+    public record VideoClaim(List<DueVideo> videos, VideoCursor last) {
+    }
+
+    /** The claim order's creator part, as indexed by {@code video_claim_idx} (V5). */
+    private static final String CREATOR_KEY = "coalesce(v.creator_id, '00000000-0000-0000-0000-000000000000'::uuid)";
+
     /** One snapshot row to write. */
     public record VideoSnapshot(UUID videoId, UUID orgId, VideoCounters counters, String baselineReason) {
     }
@@ -238,25 +254,27 @@ public class ScrapeRepository {
     }
 
     /** Claims up to {@code limit} due videos with ids after {@code after} (keyset order, as {@link #claimCreators}). */
-    public Uni<List<DueVideo>> claimVideos(SqlConnection c, Instant slot, Floors floors, int limit, UUID onlyOrg, UUID after) {
+    public Uni<VideoClaim> claimVideos(SqlConnection c, Instant slot, Floors floors, int limit, UUID onlyOrg, VideoCursor after) {
         String sql = """
                 SELECT v.id, v.org_id, v.posted_at, v.last_scraped_at, v.view_count, v.like_count, v.comment_count, v.share_count,
-                       v.save_count, v.resume_baseline
+                       v.save_count, v.resume_baseline, %2$s AS creator_key
                 FROM video v JOIN organization o ON o.id = v.org_id
-                WHERE v.id > $7 AND v.deleted_at IS NULL AND v.tracking_status <> 'excluded' AND NOT v.tracking_disabled AND NOT o.banned
+                WHERE (%2$s, v.id) > ($7, $8) AND v.deleted_at IS NULL AND v.tracking_status <> 'excluded' AND NOT v.tracking_disabled AND NOT o.banned
                   AND ($6::uuid IS NULL OR v.org_id = $6)
                   AND (v.creator_id IS NULL OR EXISTS (SELECT 1 FROM creator c WHERE c.id = v.creator_id AND c.status = 'active'))
-                  AND (v.last_scraped_at IS NULL OR v.last_scraped_at <= $1::timestamptz - %s)
-                ORDER BY v.id LIMIT $2
-                FOR UPDATE OF v SKIP LOCKED""".formatted(FLOOR.formatted("$3", "$4", "$5"));
+                  AND (v.last_scraped_at IS NULL OR v.last_scraped_at <= $1::timestamptz - %1$s)
+                ORDER BY %2$s, v.id LIMIT $2
+                FOR UPDATE OF v SKIP LOCKED""".formatted(FLOOR.formatted("$3", "$4", "$5"), CREATOR_KEY);
         Tuple args = Tuple.of(utc(slot), limit).addInteger(floors.free()).addInteger(floors.starter()).addInteger(floors.ultra()).addUUID(onlyOrg)
-                .addUUID(after);
+                .addUUID(after.creator()).addUUID(after.id());
         return c.preparedQuery(sql).execute(args).map(rows -> {
             List<DueVideo> out = new ArrayList<>();
+            VideoCursor last = null;
             for (Row r : rows) {
                 out.add(dueVideo(r));
+                last = new VideoCursor(r.getUUID("creator_key"), r.getUUID("id"));
             }
-            return out;
+            return new VideoClaim(out, last);
         });
     }
 

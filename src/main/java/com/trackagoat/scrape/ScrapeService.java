@@ -108,7 +108,7 @@ public class ScrapeService {
                                 t.report(metrics, SCHEDULED);
                             });
                 }))
-                .flatMap(n -> loop(ScrapeRepository.FIRST, after -> {
+                .flatMap(n -> loop(ScrapeRepository.VideoCursor.FIRST, after -> {
                     Tally t = new Tally();
                     return pool.withTransaction(c -> videoBatch(c, slot, onlyOrg, batchSize, after, t.videos))
                             .invoke(() -> {
@@ -139,7 +139,7 @@ public class ScrapeService {
      * another instance holds them are that instance's work; a batch that failed is retried by a
      * later run.
      */
-    private static Uni<Void> loop(UUID after, Function<UUID, Uni<UUID>> batch) {
+    private static <K> Uni<Void> loop(K after, Function<K, Uni<K>> batch) {
         return batch.apply(after).flatMap(last -> last == null ? Uni.createFrom().voidItem() : loop(last, batch));
     }
 
@@ -319,8 +319,10 @@ public class ScrapeService {
         return new CreatorSnapshot(id, orgId, next, resume ? "tracking_resumed" : null);
     }
 
-    private Uni<UUID> videoBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, UUID after, AtomicInteger written) {
-        return repository.claimVideos(c, slot, floors("min_video_stats_hours"), batchSize, onlyOrg, after).flatMap(batch -> {
+    private Uni<ScrapeRepository.VideoCursor> videoBatch(SqlConnection c, Instant slot, UUID onlyOrg, int batchSize, ScrapeRepository.VideoCursor after,
+                                                         AtomicInteger written) {
+        return repository.claimVideos(c, slot, floors("min_video_stats_hours"), batchSize, onlyOrg, after).flatMap(claim -> {
+            List<DueVideo> batch = claim.videos();
             if (batch.isEmpty()) {
                 return Uni.createFrom().nullItem();
             }
@@ -331,7 +333,7 @@ public class ScrapeService {
             return writeVideoSnapshots(c, snaps, slot, SCHEDULED)
                     .invoke(written::addAndGet)
                     .flatMap(n -> organizations.bumpStatsVersions(Tx.of(c), batch.stream().map(DueVideo::orgId).toList()))
-                    .replaceWith(batch.get(batch.size() - 1).id());
+                    .replaceWith(claim.last());
         });
     }
 
