@@ -18,6 +18,7 @@ PORT=${PORT:-8089}
 DB=${DB:-trackagoat_bench}
 ORG_TZ=${ORG_TZ:-America/New_York}
 OTHER_TZ=${OTHER_TZ:-Europe/Berlin}
+PASSES=${PASSES:-cold warm fallback scrape}   # a subset when time is short (e.g. "cold warm")
 APP_DIR=${APP_DIR:-target/quarkus-app}   # another copy of the built app: rebuilds in target/ do not disturb a run
 ADMIN=tga_$(printf 'bench-admin' | sha256sum | cut -c1-64)
 OUT=${OUT:-bench/results}
@@ -121,7 +122,8 @@ wrk_run() {  # pass, name, ids file, path template, extra query, [tz]
 
 # cold: a fresh JVM per endpoint (empty caches, cold JIT), then every entity of the list once,
 # 8 concurrent workers, no tz (the organization's zone)
-for e in "${ENDPOINTS[@]}"; do
+pass() { [[ " $PASSES " == *" $1 "* ]]; }
+pass cold && for e in "${ENDPOINTS[@]}"; do
   IFS='|' read -r name ids path extra <<< "$e"
   stop_app; start_app "$OUT/app-cold.log"
   note "== cold: $name, $(wc -l < "$ids") entities once each (load average $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -129,16 +131,16 @@ for e in "${ENDPOINTS[@]}"; do
 done
 
 # warm: the same app, wrk for $DURATION per endpoint
-for e in "${ENDPOINTS[@]}" "creator stats, engagement_rate_by_followers|$OUT/creators.txt|/api/v1/creators/%s/stats|&metric=engagement_rate_by_followers"; do
+pass warm && for e in "${ENDPOINTS[@]}" "creator stats, engagement_rate_by_followers|$OUT/creators.txt|/api/v1/creators/%s/stats|&metric=engagement_rate_by_followers"; do
   IFS='|' read -r name ids path extra <<< "$e"
   wrk_run warm "$name" "$ids" "$path" "$extra"
 done
 
 # fallback: another time zone than the organization's has no rollups: the snapshot path (series
 # per entity and version, the org cohort curve of that zone computed on first use)
-note "fallback tz=$OTHER_TZ: first video stats with cohort=1 (computes the org cohort curve of the zone): $(curl -s -o /dev/null -w '%{time_total}' \
+pass fallback && note "fallback tz=$OTHER_TZ: first video stats with cohort=1 (computes the org cohort curve of the zone): $(curl -s -o /dev/null -w '%{time_total}' \
   -H "Authorization: Bearer $KEY" "$URL/api/v1/videos/$(head -1 "$OUT/videos.txt")/stats?cohort=1&tz=$OTHER_TZ") s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-for e in "${ENDPOINTS[@]}"; do
+pass fallback && for e in "${ENDPOINTS[@]}"; do
   IFS='|' read -r name ids path extra <<< "$e"
   wrk_run "fallback tz=$OTHER_TZ" "$name" "$ids" "$path" "$extra" "$OTHER_TZ"
 done
@@ -150,6 +152,7 @@ stop_app
 # same transactions). The first cycle runs without load (the cycle time of the goal); then, per
 # endpoint, wrk starts 2 s before the cycle's minute and is stopped (SIGINT, wrk prints its
 # summary) when the job logs the end of the cycle: the pass covers the cycle and nothing else.
+pass scrape || { note "# load average at the end: $(cat /proc/loadavg)"; exit 0; }
 SCRAPE_CRON="0 * * * * ?" start_app "$OUT/scrape.log"
 make_due() {
   sql "UPDATE creator SET last_scraped_at = now() - interval '1 day', last_discovery_at = now() - interval '1 day' WHERE org_id = '$ORG';
