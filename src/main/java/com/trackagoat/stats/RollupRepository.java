@@ -50,14 +50,19 @@ public class RollupRepository {
     /**
      * Takes the transaction-scoped rollup locks of the given videos and creators, in key order: one
      * per creator (its videos' and its own rows, and its velocity sums, change together), one per
-     * video without a creator. Writers of one creator's rollups so never interleave.
+     * video without a creator. Writers of one creator's rollups so never interleave. The creators the
+     * rollups hold are looked up by primary key per (zone of the video's organization, video): a
+     * join the planner may flatten reads the whole of video_rollup instead (OFFSET 0 keeps it a loop).
      */
     public Uni<Void> lock(Tx tx, Collection<UUID> videoIds, Collection<UUID> creatorIds) {
         return tx.rows("""
                         SELECT count(pg_advisory_xact_lock(k)) FROM (
                             SELECT DISTINCT hashtextextended(k::text, 7) AS k FROM (
                                 SELECT coalesce(v.creator_id, v.id) FROM video v WHERE v.id = ANY($1)
-                                UNION ALL SELECT r.creator_id FROM video_rollup r WHERE r.video_id = ANY($1) AND r.creator_id IS NOT NULL
+                                UNION ALL SELECT r.creator_id FROM video v CROSS JOIN LATERAL (
+                                    SELECT r.creator_id FROM rollup_zone z JOIN video_rollup r ON r.zone_id = z.id AND r.video_id = v.id
+                                    WHERE z.org_id = v.org_id OFFSET 0) r
+                                    WHERE v.id = ANY($1) AND r.creator_id IS NOT NULL
                                 UNION ALL SELECT unnest($2::uuid[])) ids(k)
                             ORDER BY 1 OFFSET 0) keys""",
                 videoIds.toArray(UUID[]::new), creatorIds.toArray(UUID[]::new)).replaceWithVoid();
@@ -156,7 +161,7 @@ public class RollupRepository {
                     ORDER BY p.day DESC LIMIT 1) p
                 UNION ALL
                 SELECT u.i, 1, r.day - %1$s, %5$s FROM u JOIN %2$s r ON r.zone_id = u.zone AND r.%3$s = u.id
-                    AND (u.start IS NULL OR r.day >= %1$s + u.start) AND (u.upto IS NULL OR r.day <= u.upto)
+                    AND r.day >= coalesce(%1$s + u.start, '-infinity'::date) AND r.day <= coalesce(u.upto, 'infinity'::date)
                 ORDER BY 1, 2, 3""".formatted(EPOCH, table, idColumn, prefixed("p", columns), prefixed("r", columns));
         return tx.rows(sql, zones, ids, from, last).map(rows -> {
             List<D> before = new ArrayList<>(java.util.Collections.nCopies(n, null));
