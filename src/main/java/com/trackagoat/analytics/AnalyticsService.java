@@ -7,16 +7,12 @@ import com.trackagoat.analytics.AnalyticsResponses.Point;
 import com.trackagoat.api.ApiException;
 import com.trackagoat.api.Cached;
 import com.trackagoat.auth.Caller;
-import com.trackagoat.campaign.CampaignRepository;
-import com.trackagoat.creator.CreatorRepository;
 import com.trackagoat.org.Limits;
 import com.trackagoat.org.TierLimits;
-import com.trackagoat.project.ProjectRepository;
 import com.trackagoat.stats.StatsCache;
 import com.trackagoat.stats.StatsQuery;
 import com.trackagoat.stats.StatsResponses.Baseline;
 import com.trackagoat.stats.StatsService;
-import com.trackagoat.stats.StatsService.Kind;
 import com.trackagoat.stats.StatsService.RangeData;
 import com.trackagoat.video.VideoRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -53,13 +49,9 @@ public class AnalyticsService {
     @Inject
     VideoRepository videos;
     @Inject
-    CreatorRepository creators;
-    @Inject
-    CampaignRepository campaigns;
-    @Inject
-    ProjectRepository projects;
-    @Inject
     AnnotationService annotations;
+    @Inject
+    VisibleEntities entities;
 
     /** Lookup (404 for any id not visible in the caller's organization), retention (402), then the cached answer. */
     @WithSession
@@ -76,19 +68,9 @@ public class AnalyticsService {
     /** The entity references in request order, one lookup per id (at most 5). */
     private Uni<List<EntityRef>> refs(UUID orgId, AnalyticsQuery q) {
         return Multi.createFrom().iterable(q.ids())
-                .onItem().transformToUniAndConcatenate(id -> label(orgId, q.entity(), id)
+                .onItem().transformToUniAndConcatenate(id -> entities.label(orgId, q.entityName(), id)
                         .map(label -> new EntityRef(q.entityName(), id.toString(), ApiException.requireFound(label))))
                 .collect().asList();
-    }
-
-    /** The label of a visible entity (video title, else its TikTok id; creator handle; campaign or project name), or null. */
-    private Uni<String> label(UUID orgId, Kind kind, UUID id) {
-        return switch (kind) {
-            case VIDEO -> videos.findVisible(orgId, id).map(v -> v == null ? null : v.title != null ? v.title : v.tiktokVideoId);
-            case CREATOR -> creators.findVisible(orgId, id).map(c -> c == null ? null : c.tiktokHandle);
-            case CAMPAIGN -> campaigns.findInOrg(orgId, id).map(c -> c == null ? null : c.name);
-            case PROJECT -> projects.findInOrg(orgId, id).map(p -> p == null ? null : p.name);
-        };
     }
 
     private Uni<AnalyticsData> compute(Caller caller, AnalyticsQuery q, List<EntityRef> refs, Long retention) {

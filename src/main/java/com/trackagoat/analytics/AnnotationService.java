@@ -5,10 +5,6 @@ import com.trackagoat.api.Deleted;
 import com.trackagoat.api.Json;
 import com.trackagoat.api.Page;
 import com.trackagoat.api.PageRequest;
-import com.trackagoat.campaign.CampaignRepository;
-import com.trackagoat.creator.CreatorRepository;
-import com.trackagoat.project.ProjectRepository;
-import com.trackagoat.video.VideoRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -28,13 +24,7 @@ public class AnnotationService {
     @Inject
     AnnotationRepository annotations;
     @Inject
-    ProjectRepository projects;
-    @Inject
-    CreatorRepository creators;
-    @Inject
-    VideoRepository videos;
-    @Inject
-    CampaignRepository campaigns;
+    VisibleEntities entities;
     @Inject
     Clock clock;
 
@@ -97,13 +87,6 @@ public class AnnotationService {
 
     /** 404 unless the entity is one the organization can read (the visibility of its GET, docs/reference/data-model.md "Visibility"). */
     private Uni<Void> requireVisible(UUID orgId, String type, UUID id) {
-        Uni<?> found = switch (type) {
-            case "project" -> projects.findInOrg(orgId, id);
-            case "creator" -> creators.findVisible(orgId, id);
-            case "video" -> videos.findVisible(orgId, id);
-            case "campaign" -> campaigns.findInOrg(orgId, id);
-            default -> throw new IllegalArgumentException(type);
-        };
-        return found.map(ApiException::requireFound).replaceWithVoid();
+        return entities.label(orgId, type, id).map(ApiException::requireFound).replaceWithVoid();
     }
 }
